@@ -1,0 +1,162 @@
+#ifndef TCVOD_CRYPTO_DIGEST_HPP
+#define TCVOD_CRYPTO_DIGEST_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+// The round helpers of the hash compressions must be inlined so the working
+// variables stay in registers; GCC otherwise outlines them at -O2 and spills
+// the state to memory on every call.
+#if defined(__GNUC__) || defined(__clang__)
+#define TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE __forceinline
+#else
+#define TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE inline
+#endif
+
+namespace tcvod {
+inline namespace v1 {
+namespace crypto {
+
+// Compares two byte ranges in time that depends only on n, so a MAC check does
+// not reveal how many leading bytes of a forged tag were right.
+inline bool constant_time_equal(const void* a, const void* b, std::size_t n) noexcept {
+  // volatile reads stop the compiler from turning the loop into an early-exit memcmp.
+  const volatile unsigned char* lhs = static_cast<const volatile unsigned char*>(a);
+  const volatile unsigned char* rhs = static_cast<const volatile unsigned char*>(b);
+  unsigned int difference = 0;
+  for (std::size_t i = 0; i < n; ++i) difference |= static_cast<unsigned int>(lhs[i] ^ rhs[i]);
+  return difference == 0;
+}
+
+// Fixed-size hash output. An aggregate, so `digest<20> d{}` zero-initializes.
+template <std::size_t N>
+struct digest {
+  static_assert(N > 0, "a digest holds at least one byte");
+
+  unsigned char bytes[N];
+
+  static constexpr std::size_t size() noexcept { return N; }
+  const unsigned char* data() const noexcept { return bytes; }
+  unsigned char* data() noexcept { return bytes; }
+
+  // Constant time: digests are usually MACs being verified.
+  friend bool operator==(const digest& lhs, const digest& rhs) noexcept {
+    return constant_time_equal(lhs.bytes, rhs.bytes, N);
+  }
+  friend bool operator!=(const digest& lhs, const digest& rhs) noexcept { return !(lhs == rhs); }
+};
+
+namespace detail {
+
+// Valid for 0 <= count < 32; the masked right shift keeps count == 0 defined.
+constexpr std::uint32_t rotl32(std::uint32_t x, unsigned count) noexcept {
+  return (x << count) | (x >> ((32U - count) & 31U));
+}
+
+constexpr std::uint32_t rotr32(std::uint32_t x, unsigned count) noexcept {
+  return (x >> count) | (x << ((32U - count) & 31U));
+}
+
+// Shifts instead of a pointer cast: no alignment or aliasing UB, and compilers
+// still emit a single load + bswap.
+inline std::uint32_t load_be32(const unsigned char* p) noexcept {
+  return (static_cast<std::uint32_t>(p[0]) << 24) | (static_cast<std::uint32_t>(p[1]) << 16) |
+         (static_cast<std::uint32_t>(p[2]) << 8) | static_cast<std::uint32_t>(p[3]);
+}
+
+inline void store_be32(unsigned char* p, std::uint32_t v) noexcept {
+  p[0] = static_cast<unsigned char>(v >> 24);
+  p[1] = static_cast<unsigned char>(v >> 16);
+  p[2] = static_cast<unsigned char>(v >> 8);
+  p[3] = static_cast<unsigned char>(v);
+}
+
+inline void store_be64(unsigned char* p, std::uint64_t v) noexcept {
+  store_be32(p, static_cast<std::uint32_t>(v >> 32));
+  store_be32(p + 4, static_cast<std::uint32_t>(v));
+}
+
+// Block buffering and length padding shared by SHA-1 and SHA-256 (FIPS 180-4
+// section 5.1.1): 64-byte blocks, big-endian 32-bit state words, and a
+// big-endian 64-bit message bit length at the end of the last block.
+// Compress(state, blocks, block_count) processes whole blocks; taking it as a
+// template argument lets the compiler inline it into update().
+template <std::size_t StateWords,
+          void (*Compress)(std::uint32_t*, const unsigned char*, std::size_t) noexcept>
+class md_block_engine {
+ public:
+  static constexpr std::size_t block_size = 64;
+  static constexpr std::size_t digest_size = StateWords * 4;
+
+  void reset(const std::uint32_t (&initial_state)[StateWords]) noexcept {
+    for (std::size_t i = 0; i < StateWords; ++i) state_[i] = initial_state[i];
+    buffered_ = 0;
+    total_bytes_ = 0;
+  }
+
+  void update(const void* data, std::size_t size) noexcept {
+    if (size == 0) return;  // data may be null for an empty message.
+    const unsigned char* input = static_cast<const unsigned char*>(data);
+    // Wraps after 2^61 bytes; FIPS 180-4 defines the bit length modulo 2^64 anyway.
+    total_bytes_ += size;
+
+    if (buffered_ != 0) {
+      const std::size_t room = block_size - buffered_;
+      const std::size_t taken = size < room ? size : room;
+      std::memcpy(buffer_ + buffered_, input, taken);
+      buffered_ += taken;
+      input += taken;
+      size -= taken;
+      if (buffered_ < block_size) return;
+      Compress(state_, buffer_, 1);
+      buffered_ = 0;
+    }
+
+    // Whole blocks are hashed straight from the caller's memory, no copy.
+    const std::size_t block_count = size / block_size;
+    if (block_count != 0) {
+      Compress(state_, input, block_count);
+      input += block_count * block_size;
+      size -= block_count * block_size;
+    }
+
+    if (size != 0) {
+      std::memcpy(buffer_, input, size);
+      buffered_ = size;
+    }
+  }
+
+  // Pads, processes the final block(s) and writes the big-endian state.
+  void finish(unsigned char (&out)[digest_size]) noexcept {
+    const std::uint64_t total_bits = total_bytes_ << 3;
+    buffer_[buffered_++] = 0x80;
+    if (buffered_ > block_size - 8) {
+      // No room left for the length: it goes into an extra block.
+      std::memset(buffer_ + buffered_, 0, block_size - buffered_);
+      Compress(state_, buffer_, 1);
+      buffered_ = 0;
+    }
+    std::memset(buffer_ + buffered_, 0, block_size - 8 - buffered_);
+    store_be64(buffer_ + block_size - 8, total_bits);
+    Compress(state_, buffer_, 1);
+    buffered_ = 0;
+    for (std::size_t i = 0; i < StateWords; ++i) store_be32(out + 4 * i, state_[i]);
+  }
+
+ private:
+  std::uint32_t state_[StateWords];
+  unsigned char buffer_[block_size];
+  std::size_t buffered_;
+  std::uint64_t total_bytes_;
+};
+
+}  // namespace detail
+
+}  // namespace crypto
+}  // namespace v1
+}  // namespace tcvod
+
+#endif  // TCVOD_CRYPTO_DIGEST_HPP

@@ -1,0 +1,138 @@
+#ifndef TCVOD_CRYPTO_SHA256_HPP
+#define TCVOD_CRYPTO_SHA256_HPP
+
+// SHA-256 (FIPS 180-4). `software_sha256` is always available; `sha256` names
+// the OpenSSL-backed class instead when TCVOD_CRYPTO_OPENSSL is defined. Define
+// that macro the same way in every translation unit of a program.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "digest.hpp"
+
+#ifdef TCVOD_CRYPTO_OPENSSL
+#include "openssl.hpp"
+#endif
+
+namespace tcvod {
+inline namespace v1 {
+namespace crypto {
+namespace detail {
+
+inline constexpr std::uint32_t sha256_initial_state[8] = {0x6A09E667U, 0xBB67AE85U, 0x3C6EF372U,
+                                                          0xA54FF53AU, 0x510E527FU, 0x9B05688CU,
+                                                          0x1F83D9ABU, 0x5BE0CD19U};
+
+inline constexpr std::uint32_t sha256_round_constants[64] = {
+    0x428A2F98U, 0x71374491U, 0xB5C0FBCFU, 0xE9B5DBA5U, 0x3956C25BU, 0x59F111F1U, 0x923F82A4U,
+    0xAB1C5ED5U, 0xD807AA98U, 0x12835B01U, 0x243185BEU, 0x550C7DC3U, 0x72BE5D74U, 0x80DEB1FEU,
+    0x9BDC06A7U, 0xC19BF174U, 0xE49B69C1U, 0xEFBE4786U, 0x0FC19DC6U, 0x240CA1CCU, 0x2DE92C6FU,
+    0x4A7484AAU, 0x5CB0A9DCU, 0x76F988DAU, 0x983E5152U, 0xA831C66DU, 0xB00327C8U, 0xBF597FC7U,
+    0xC6E00BF3U, 0xD5A79147U, 0x06CA6351U, 0x14292967U, 0x27B70A85U, 0x2E1B2138U, 0x4D2C6DFCU,
+    0x53380D13U, 0x650A7354U, 0x766A0ABBU, 0x81C2C92EU, 0x92722C85U, 0xA2BFE8A1U, 0xA81A664BU,
+    0xC24B8B70U, 0xC76C51A3U, 0xD192E819U, 0xD6990624U, 0xF40E3585U, 0x106AA070U, 0x19A4C116U,
+    0x1E376C08U, 0x2748774CU, 0x34B0BCB5U, 0x391C0CB3U, 0x4ED8AA4AU, 0x5B9CCA4FU, 0x682E6FF3U,
+    0x748F82EEU, 0x78A5636FU, 0x84C87814U, 0x8CC70208U, 0x90BEFFFAU, 0xA4506CEBU, 0xBEF9A3F7U,
+    0xC67178F2U};
+
+// One round t of FIPS 180-4 section 6.2.2. Callers rotate the roles of a..h
+// instead of moving values, so each round only rewrites d and h.
+// w is the 16-word rolling message schedule; rounds 16..63 extend it in place.
+template <unsigned Round>
+TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_round(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t& d,
+                         std::uint32_t e, std::uint32_t f, std::uint32_t g, std::uint32_t& h,
+                         std::uint32_t (&w)[16]) noexcept {
+  std::uint32_t word;
+  if constexpr (Round < 16) {
+    word = w[Round];
+  } else {
+    const std::uint32_t w15 = w[(Round + 1) % 16];
+    const std::uint32_t w2 = w[(Round + 14) % 16];
+    const std::uint32_t sigma0 = rotr32(w15, 7) ^ rotr32(w15, 18) ^ (w15 >> 3);
+    const std::uint32_t sigma1 = rotr32(w2, 17) ^ rotr32(w2, 19) ^ (w2 >> 10);
+    word = w[Round % 16] + sigma0 + w[(Round + 9) % 16] + sigma1;
+    w[Round % 16] = word;
+  }
+
+  const std::uint32_t big_sigma1 = rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25);
+  const std::uint32_t choose = g ^ (e & (f ^ g));
+  const std::uint32_t t1 = h + big_sigma1 + choose + sha256_round_constants[Round] + word;
+  const std::uint32_t big_sigma0 = rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22);
+  const std::uint32_t majority = (a & b) | (c & (a | b));
+  d += t1;
+  h = t1 + big_sigma0 + majority;
+}
+
+// Eight rounds bring the roles of a..h back to where they started.
+template <unsigned FirstRound>
+TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_eight_rounds(std::uint32_t (&s)[8], std::uint32_t (&w)[16]) noexcept {
+  sha256_round<FirstRound + 0>(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], w);
+  sha256_round<FirstRound + 1>(s[7], s[0], s[1], s[2], s[3], s[4], s[5], s[6], w);
+  sha256_round<FirstRound + 2>(s[6], s[7], s[0], s[1], s[2], s[3], s[4], s[5], w);
+  sha256_round<FirstRound + 3>(s[5], s[6], s[7], s[0], s[1], s[2], s[3], s[4], w);
+  sha256_round<FirstRound + 4>(s[4], s[5], s[6], s[7], s[0], s[1], s[2], s[3], w);
+  sha256_round<FirstRound + 5>(s[3], s[4], s[5], s[6], s[7], s[0], s[1], s[2], w);
+  sha256_round<FirstRound + 6>(s[2], s[3], s[4], s[5], s[6], s[7], s[0], s[1], w);
+  sha256_round<FirstRound + 7>(s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[0], w);
+}
+
+inline void sha256_compress(std::uint32_t* state, const unsigned char* blocks,
+                            std::size_t block_count) noexcept {
+  for (; block_count != 0; --block_count, blocks += 64) {
+    std::uint32_t w[16];
+    for (unsigned i = 0; i < 16; ++i) w[i] = load_be32(blocks + 4 * i);
+
+    // A local array with constant indices only: the optimizer keeps it in registers.
+    std::uint32_t s[8];
+    for (unsigned i = 0; i < 8; ++i) s[i] = state[i];
+
+    sha256_eight_rounds<0>(s, w);
+    sha256_eight_rounds<8>(s, w);
+    sha256_eight_rounds<16>(s, w);
+    sha256_eight_rounds<24>(s, w);
+    sha256_eight_rounds<32>(s, w);
+    sha256_eight_rounds<40>(s, w);
+    sha256_eight_rounds<48>(s, w);
+    sha256_eight_rounds<56>(s, w);
+
+    for (unsigned i = 0; i < 8; ++i) state[i] += s[i];
+  }
+}
+
+}  // namespace detail
+
+// Portable SHA-256. Trivially copyable: copying snapshots a partial hash.
+class software_sha256 {
+ public:
+  static constexpr std::size_t block_size = 64;
+  static constexpr std::size_t digest_size = 32;
+  using result_type = digest<digest_size>;
+
+  software_sha256() noexcept { reset(); }
+
+  void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
+
+  // Finalizes; call reset() before hashing another message.
+  result_type result() noexcept {
+    result_type out;
+    engine_.finish(out.bytes);
+    return out;
+  }
+
+  void reset() noexcept { engine_.reset(detail::sha256_initial_state); }
+
+ private:
+  detail::md_block_engine<8, &detail::sha256_compress> engine_;
+};
+
+#ifdef TCVOD_CRYPTO_OPENSSL
+using sha256 = openssl_sha256;
+#else
+using sha256 = software_sha256;
+#endif
+
+}  // namespace crypto
+}  // namespace v1
+}  // namespace tcvod
+
+#endif  // TCVOD_CRYPTO_SHA256_HPP

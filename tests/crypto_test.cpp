@@ -1,0 +1,571 @@
+// Known-answer tests for the crypto core: FIPS 180 (SHA), RFC 2202 / RFC 4231
+// (HMAC), RFC 4648 (Base64) and Tencent Cloud API v1 signature examples.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tcvod/crypto/base64.hpp"
+#include "tcvod/crypto/digest.hpp"
+#include "tcvod/crypto/hmac.hpp"
+#include "tcvod/crypto/sha1.hpp"
+#include "tcvod/crypto/sha256.hpp"
+#include "tcvod/crypto/wipe.hpp"
+
+namespace crypto = tcvod::crypto;
+
+namespace {
+
+template <std::size_t N>
+std::string to_hex(const crypto::digest<N>& d) {
+  static const char digits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char byte : d.bytes) {
+    hex += digits[byte >> 4];
+    hex += digits[byte & 0x0F];
+  }
+  return hex;
+}
+
+std::string repeated(unsigned char byte, std::size_t count) {
+  return std::string(count, static_cast<char>(byte));
+}
+
+std::string counting_bytes(unsigned char first, unsigned char last) {
+  std::string bytes;
+  for (unsigned value = first; value <= last; ++value) bytes += static_cast<char>(value);
+  return bytes;
+}
+
+template <class Hash>
+std::string hash_hex(const std::string& message) {
+  Hash hash;
+  hash.update(message.data(), message.size());
+  return to_hex(hash.result());
+}
+
+template <class Hash>
+typename Hash::result_type hash_of(const std::string& message) {
+  Hash hash;
+  hash.update(message.data(), message.size());
+  return hash.result();
+}
+
+template <class Mac>
+std::string mac_hex(const std::string& key, const std::string& message) {
+  Mac mac(key.data(), key.size());
+  mac.update(message.data(), message.size());
+  return to_hex(mac.result());
+}
+
+template <class Mac>
+std::string mac_base64(const std::string& key, const std::string& message) {
+  Mac mac(key.data(), key.size());
+  mac.update(message.data(), message.size());
+  const typename Mac::result_type tag = mac.result();
+  char encoded[crypto::base64_encoded_size(Mac::digest_size)];
+  const std::size_t written = crypto::base64_encode(tag.data(), tag.size(), encoded);
+  return std::string(encoded, written);
+}
+
+std::string encode(const std::string& bytes) {
+  std::string text(crypto::base64_encoded_size(bytes.size()), '\0');
+  const std::size_t written = crypto::base64_encode(bytes.data(), bytes.size(), &text[0]);
+  EXPECT_EQ(written, text.size());
+  return text;
+}
+
+// Returns true and the decoded bytes, or false.
+bool decode(const std::string& text, std::string& bytes) {
+  std::vector<unsigned char> buffer(crypto::base64_max_decoded_size(text.size()) + 1);
+  std::size_t size = 12345;
+  const bool ok = crypto::base64_decode(text.data(), text.size(), buffer.data(), size);
+  bytes.assign(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(size));
+  return ok;
+}
+
+const std::string kAbc = "abc";
+const std::string kTwoBlock = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+
+// Every hash class must satisfy the same interface properties.
+template <class Hash>
+class HashTest : public ::testing::Test {};
+#ifdef TCVOD_CRYPTO_OPENSSL
+using HashTypes = ::testing::Types<crypto::software_sha1, crypto::software_sha256,
+                                   crypto::openssl_sha1, crypto::openssl_sha256>;
+#else
+using HashTypes = ::testing::Types<crypto::software_sha1, crypto::software_sha256>;
+#endif
+
+// Passing a name generator also avoids clang's -Wgnu-zero-variadic-macro-arguments
+// on the macro's empty variadic argument.
+struct HashTypeNames {
+  template <class Hash>
+  static std::string GetName(int) {
+    if (std::is_same<Hash, crypto::software_sha1>::value) return "software_sha1";
+    if (std::is_same<Hash, crypto::software_sha256>::value) return "software_sha256";
+    if (Hash::digest_size == 20) return "openssl_sha1";
+    return "openssl_sha256";
+  }
+};
+TYPED_TEST_SUITE(HashTest, HashTypes, HashTypeNames);
+
+}  // namespace
+
+// ---- digest / constant_time_equal -------------------------------------------
+
+TEST(Digest, Interface) {
+  static_assert(crypto::digest<20>::size() == 20, "size");
+  static_assert(sizeof(crypto::digest<32>) == 32, "no overhead");
+  crypto::digest<4> a{{1, 2, 3, 4}};
+  crypto::digest<4> b = a;
+  EXPECT_TRUE(a == b);
+  EXPECT_FALSE(a != b);
+  b.data()[3] = 5;
+  EXPECT_FALSE(a == b);
+  EXPECT_TRUE(a != b);
+  const crypto::digest<4>& const_a = a;
+  EXPECT_EQ(const_a.data(), &a.bytes[0]);
+}
+
+TEST(ConstantTimeEqual, EqualRanges) {
+  const unsigned char x[] = {0, 1, 2, 0xFF, 0x80};
+  const unsigned char y[] = {0, 1, 2, 0xFF, 0x80};
+  EXPECT_TRUE(crypto::constant_time_equal(x, y, sizeof x));
+  EXPECT_TRUE(crypto::constant_time_equal(x, x, sizeof x));
+  EXPECT_TRUE(crypto::constant_time_equal(nullptr, nullptr, 0));
+  EXPECT_TRUE(crypto::constant_time_equal(x, y + 1, 0));
+}
+
+TEST(ConstantTimeEqual, DifferentRanges) {
+  const unsigned char x[] = {0, 1, 2, 0xFF, 0x80};
+  for (std::size_t i = 0; i < sizeof x; ++i) {
+    for (unsigned bit = 0; bit < 8; ++bit) {
+      unsigned char y[sizeof x];
+      std::memcpy(y, x, sizeof x);
+      y[i] = static_cast<unsigned char>(y[i] ^ (1U << bit));
+      EXPECT_FALSE(crypto::constant_time_equal(x, y, sizeof x)) << "byte " << i << " bit " << bit;
+    }
+  }
+}
+
+TEST(SecureWipe, ZeroesBytes) {
+  unsigned char secret[37];
+  std::memset(secret, 0xA5, sizeof secret);
+  crypto::secure_wipe(secret, sizeof secret);
+  for (unsigned char byte : secret) EXPECT_EQ(byte, 0);
+  crypto::secure_wipe(nullptr, 0);
+}
+
+// ---- SHA-1 (FIPS 180 examples) ----------------------------------------------
+
+TEST(Sha1, Fips180Examples) {
+  EXPECT_EQ(hash_hex<crypto::sha1>(kAbc), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(hash_hex<crypto::sha1>(kTwoBlock), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(hash_hex<crypto::sha1>(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(1000000, 'a')),
+            "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+}
+
+TEST(Sha1, SoftwareFips180Examples) {
+  EXPECT_EQ(hash_hex<crypto::software_sha1>(kAbc), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(hash_hex<crypto::software_sha1>(kTwoBlock),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(hash_hex<crypto::software_sha1>(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(hash_hex<crypto::software_sha1>(std::string(1000000, 'a')),
+            "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+}
+
+TEST(Sha1, PaddingBoundaries) {
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(55, 'a')), "c1c8bbdc22796e28c0e15163d20899b65621d65a");
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(56, 'a')), "c2db330f6083854c99d4b5bfb6e8f29f201be699");
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(63, 'a')), "03f09f5b158a7a8cdad920bddc29b81c18a551f5");
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(64, 'a')), "0098ba824b5c16427bd7a1122a5a442a25ec644d");
+  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(65, 'a')), "11655326c708d70319be2610e8a57d9a5b959d3b");
+}
+
+// ---- SHA-256 (FIPS 180 examples) --------------------------------------------
+
+TEST(Sha256, Fips180Examples) {
+  EXPECT_EQ(hash_hex<crypto::sha256>(kAbc),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hash_hex<crypto::sha256>(kTwoBlock),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(hash_hex<crypto::sha256>(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Sha256, SoftwareFips180Examples) {
+  EXPECT_EQ(hash_hex<crypto::software_sha256>(kAbc),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hash_hex<crypto::software_sha256>(kTwoBlock),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(hash_hex<crypto::software_sha256>(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(hash_hex<crypto::software_sha256>(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Sha256, PaddingBoundaries) {
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(55, 'a')),
+            "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(56, 'a')),
+            "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(63, 'a')),
+            "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34");
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(64, 'a')),
+            "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(65, 'a')),
+            "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0");
+}
+
+// ---- properties shared by every hash class ----------------------------------
+
+TYPED_TEST(HashTest, InterfaceConstants) {
+  using Hash = TypeParam;
+  static_assert(Hash::block_size == 64, "block size");
+  static_assert(Hash::digest_size == Hash::result_type::size(), "digest size");
+  static_assert(std::is_trivially_copyable<Hash>::value, "copyable snapshot");
+}
+
+// Splitting the input at any offset must not change the digest; 200 bytes
+// cover the buffered, direct-block and tail paths of update().
+TYPED_TEST(HashTest, SplitUpdatesMatchOneShot) {
+  using Hash = TypeParam;
+  std::string message;
+  for (unsigned i = 0; i < 200; ++i) message += static_cast<char>((i * 7 + 3) & 0xFF);
+  const auto expected = hash_of<Hash>(message);
+
+  for (std::size_t split = 0; split <= message.size(); ++split) {
+    Hash hash;
+    hash.update(message.data(), split);
+    hash.update(message.data() + split, message.size() - split);
+    EXPECT_EQ(to_hex(hash.result()), to_hex(expected)) << "split at " << split;
+  }
+}
+
+TYPED_TEST(HashTest, ByteAtATimeMatchesOneShot) {
+  using Hash = TypeParam;
+  std::string message;
+  for (unsigned i = 0; i < 200; ++i) message += static_cast<char>((i * 13 + 1) & 0xFF);
+  Hash hash;
+  for (char c : message) hash.update(&c, 1);
+  EXPECT_EQ(to_hex(hash.result()), to_hex(hash_of<Hash>(message)));
+}
+
+TYPED_TEST(HashTest, ResetStartsOver) {
+  using Hash = TypeParam;
+  Hash hash;
+  hash.update("garbage", 7);
+  static_cast<void>(hash.result());
+  hash.reset();
+  hash.update(kAbc.data(), kAbc.size());
+  EXPECT_EQ(to_hex(hash.result()), to_hex(hash_of<Hash>(kAbc)));
+}
+
+TYPED_TEST(HashTest, EmptyUpdateWithNullIsNoOp) {
+  using Hash = TypeParam;
+  Hash hash;
+  hash.update(nullptr, 0);
+  hash.update(kAbc.data(), kAbc.size());
+  hash.update(nullptr, 0);
+  EXPECT_EQ(to_hex(hash.result()), to_hex(hash_of<Hash>(kAbc)));
+}
+
+TYPED_TEST(HashTest, CopySnapshotsPartialState) {
+  using Hash = TypeParam;
+  Hash hash;
+  hash.update("ab", 2);
+  Hash copy = hash;
+  hash.update("c", 1);
+  copy.update("c", 1);
+  EXPECT_EQ(to_hex(hash.result()), to_hex(copy.result()));
+}
+
+// ---- HMAC-SHA1 (RFC 2202 section 3) -----------------------------------------
+
+TEST(HmacSha1, Rfc2202) {
+  using crypto::hmac_sha1;
+  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0x0b, 20), "Hi There"),
+            "b617318655057264e28bc0b6fb378c8ef146be00");
+  EXPECT_EQ(mac_hex<hmac_sha1>("Jefe", "what do ya want for nothing?"),
+            "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0xaa, 20), repeated(0xdd, 50)),
+            "125d7342b9ac11cd91a39af48aa17b4f63f175d3");
+  EXPECT_EQ(mac_hex<hmac_sha1>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
+            "4c9007f4026250c6bc8414f9bf50c86c2d7235da");
+  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0x0c, 20), "Test With Truncation"),
+            "4c1a03424b55e07fe7f27be1d58bb9324a9a5a04");
+  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0xaa, 80),
+                               "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+  EXPECT_EQ(mac_hex<hmac_sha1>(
+                repeated(0xaa, 80),
+                "Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data"),
+            "e8e99d0f45237d786d6bbaa7965c7808bbff1a91");
+}
+
+TEST(HmacSha1, Rfc2202Case5Truncated96) {
+  const std::string tag = mac_hex<crypto::hmac_sha1>(repeated(0x0c, 20), "Test With Truncation");
+  EXPECT_EQ(tag.substr(0, 24), "4c1a03424b55e07fe7f27be1");
+}
+
+// ---- HMAC-SHA256 (RFC 4231 section 4) ---------------------------------------
+
+TEST(HmacSha256, Rfc4231) {
+  using crypto::hmac_sha256;
+  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0x0b, 20), "Hi There"),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  EXPECT_EQ(mac_hex<hmac_sha256>("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0xaa, 20), repeated(0xdd, 50)),
+            "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
+  EXPECT_EQ(mac_hex<hmac_sha256>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
+            "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
+  // Test case 5 only specifies the first 128 bits.
+  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0x0c, 20), "Test With Truncation").substr(0, 32),
+            "a3b6167473100ee06e0c796c2955552b");
+  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0xaa, 131),
+                                 "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  EXPECT_EQ(mac_hex<hmac_sha256>(
+                repeated(0xaa, 131),
+                "This is a test using a larger than block-size key and a larger than block-size "
+                "data. The key needs to be hashed before being used by the HMAC algorithm."),
+            "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
+}
+
+// ---- HMAC behaviour -----------------------------------------------------------
+
+template <class Mac>
+void expect_reset_reuses_key() {
+  const std::string key = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";
+  const std::string first = "first message";
+  const std::string second(150, 'x');  // spans several blocks
+
+  Mac mac(key.data(), key.size());
+  mac.update(first.data(), first.size());
+  const std::string first_tag = to_hex(mac.result());
+  mac.reset();
+  mac.update(second.data(), second.size());
+  const std::string second_tag = to_hex(mac.result());
+
+  EXPECT_EQ(first_tag, mac_hex<Mac>(key, first));
+  EXPECT_EQ(second_tag, mac_hex<Mac>(key, second));
+  EXPECT_NE(first_tag, second_tag);
+}
+
+TEST(Hmac, ResetReusesKey) {
+  expect_reset_reuses_key<crypto::hmac_sha1>();
+  expect_reset_reuses_key<crypto::hmac_sha256>();
+}
+
+TEST(Hmac, ResetDiscardsPartialMessage) {
+  crypto::hmac_sha256 mac("key", 3);
+  mac.update("partial", 7);
+  mac.reset();
+  mac.update("abc", 3);
+  EXPECT_EQ(to_hex(mac.result()), mac_hex<crypto::hmac_sha256>("key", "abc"));
+}
+
+TEST(Hmac, CopyKeepsKeyedState) {
+  crypto::hmac_sha1 original("key", 3);
+  original.update("ab", 2);
+  crypto::hmac_sha1 copy = original;
+  crypto::hmac_sha1 assigned;
+  assigned = original;
+  copy.update("c", 1);
+  assigned.update("c", 1);
+  original.update("c", 1);
+  const std::string expected = mac_hex<crypto::hmac_sha1>("key", "abc");
+  EXPECT_EQ(to_hex(copy.result()), expected);
+  EXPECT_EQ(to_hex(assigned.result()), expected);
+  EXPECT_EQ(to_hex(original.result()), expected);
+  copy.reset();
+  copy.update("xyz", 3);
+  EXPECT_EQ(to_hex(copy.result()), mac_hex<crypto::hmac_sha1>("key", "xyz"));
+}
+
+TEST(Hmac, EmptyKeyMatchesDefaultConstructed) {
+  crypto::hmac_sha256 defaulted;
+  defaulted.update("abc", 3);
+  EXPECT_EQ(to_hex(defaulted.result()), mac_hex<crypto::hmac_sha256>("", "abc"));
+  // Reference value computed with Python's hmac module.
+  EXPECT_EQ(mac_hex<crypto::hmac_sha256>("", ""),
+            "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+}
+
+// A block-sized key is used as is; one byte longer is hashed first.
+// Reference values computed with Python's hmac module.
+TEST(Hmac, KeyLengthBoundary) {
+  EXPECT_EQ(mac_hex<crypto::hmac_sha1>(std::string(64, 'k'), "message"),
+            "0a0b7a314b101739c3557f6b5e1dd6ab55658970");
+  EXPECT_EQ(mac_hex<crypto::hmac_sha1>(std::string(65, 'k'), "message"),
+            "9e8b701143a82cdc059a72a86230df264354cdb0");
+}
+
+// ---- Base64 (RFC 4648 section 10) -------------------------------------------
+
+TEST(Base64, EncodedSizes) {
+  static_assert(crypto::base64_encoded_size(0) == 0, "");
+  static_assert(crypto::base64_encoded_size(1) == 4, "");
+  static_assert(crypto::base64_encoded_size(3) == 4, "");
+  static_assert(crypto::base64_encoded_size(4) == 8, "");
+  static_assert(crypto::base64_encoded_size(20) == 28, "");
+  static_assert(crypto::base64_encoded_size(32) == 44, "");
+  static_assert(crypto::base64_max_decoded_size(0) == 0, "");
+  static_assert(crypto::base64_max_decoded_size(4) == 3, "");
+  static_assert(crypto::base64_max_decoded_size(44) == 33, "");
+}
+
+TEST(Base64, Rfc4648Encode) {
+  EXPECT_EQ(encode(""), "");
+  EXPECT_EQ(encode("f"), "Zg==");
+  EXPECT_EQ(encode("fo"), "Zm8=");
+  EXPECT_EQ(encode("foo"), "Zm9v");
+  EXPECT_EQ(encode("foob"), "Zm9vYg==");
+  EXPECT_EQ(encode("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(encode("foobar"), "Zm9vYmFy");
+}
+
+TEST(Base64, Rfc4648Decode) {
+  const char* const pairs[][2] = {{"", ""},         {"Zg==", "f"},         {"Zm8=", "fo"},
+                                  {"Zm9v", "foo"},  {"Zm9vYg==", "foob"},  {"Zm9vYmE=", "fooba"},
+                                  {"Zm9vYmFy", "foobar"}};
+  for (const auto& pair : pairs) {
+    std::string decoded;
+    EXPECT_TRUE(decode(pair[0], decoded)) << pair[0];
+    EXPECT_EQ(decoded, pair[1]) << pair[0];
+  }
+}
+
+TEST(Base64, RoundTripsEveryByteValue) {
+  std::string bytes;
+  for (unsigned value = 0; value < 256; ++value) bytes += static_cast<char>(value);
+  for (std::size_t length = 0; length <= bytes.size(); ++length) {
+    const std::string original = bytes.substr(bytes.size() - length);
+    std::string decoded;
+    ASSERT_TRUE(decode(encode(original), decoded)) << length;
+    EXPECT_EQ(decoded, original) << length;
+  }
+}
+
+TEST(Base64, DecodeRejectsBadLength) {
+  std::string decoded;
+  for (const char* text : {"Z", "Zg", "Zg=", "Zm9vY", "Zm9vYmFy="}) {
+    EXPECT_FALSE(decode(text, decoded)) << text;
+  }
+}
+
+TEST(Base64, DecodeRejectsBadCharacters) {
+  std::string decoded;
+  for (const char* text : {"Zm9v YmFy", "Zm9-", "Zm9_", "Zm9v\nYmFy", "Zm9\x80", "Zm\xffv",
+                           "*m9v", "Zm9vYmF!"}) {
+    EXPECT_FALSE(decode(text, decoded)) << text;
+  }
+  const std::string with_nul("Zm\0v", 4);
+  EXPECT_FALSE(decode(with_nul, decoded));
+}
+
+TEST(Base64, DecodeRejectsMisplacedPadding) {
+  std::string decoded;
+  for (const char* text : {"====", "=Zg=", "Z===", "Zg=v", "Zg==Zm9v", "Zm8=Zm9v", "Zm=8"}) {
+    EXPECT_FALSE(decode(text, decoded)) << text;
+  }
+}
+
+TEST(Base64, DecodeRejectsNonCanonicalTrailingBits) {
+  std::string decoded;
+  // "Zg==" and "Zm8=" are canonical; these differ only in bits the padding drops.
+  for (const char* text : {"Zh==", "Zv==", "Zm9=", "Zm/=", "Zm9vYh==", "Zm9vYmF="}) {
+    EXPECT_FALSE(decode(text, decoded)) << text;
+  }
+}
+
+TEST(Base64, DecodeFailureClearsSize) {
+  unsigned char out[3];
+  std::size_t size = 99;
+  EXPECT_FALSE(crypto::base64_decode("Zh==", 4, out, size));
+  EXPECT_EQ(size, 0U);
+}
+
+// ---- Tencent Cloud API v1 signature examples --------------------------------
+
+TEST(TencentSignature, HmacSha256Base64) {
+  EXPECT_EQ(mac_base64<crypto::hmac_sha256>(
+                "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA",
+                "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-"
+                "09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId="
+                "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&SignatureMethod=HmacSHA256&Timestamp="
+                "1465185768"),
+            "0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s=");
+}
+
+TEST(TencentSignature, HmacSha1Base64) {
+  EXPECT_EQ(mac_base64<crypto::hmac_sha1>(
+                "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA",
+                "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-"
+                "09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId="
+                "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&SignatureMethod=HmacSHA1&Timestamp="
+                "1465185768"),
+            "nPVnY6njQmwQ8ciqbPl5Qe+Oru4=");
+}
+
+// ---- software vs OpenSSL ------------------------------------------------------
+
+#ifdef TCVOD_CRYPTO_OPENSSL
+
+template <class Software, class OpenSsl>
+void expect_same_as_openssl() {
+  std::mt19937 random(20240601U);  // fixed seed: failures are reproducible
+  std::uniform_int_distribution<unsigned> byte(0, 255);
+  std::uniform_int_distribution<std::size_t> length(0, 1000);
+  for (int trial = 0; trial < 500; ++trial) {
+    std::string message(length(random), '\0');
+    for (char& c : message) c = static_cast<char>(byte(random));
+
+    // Feed both in the same random chunks to also exercise buffering.
+    Software software;
+    OpenSsl openssl;
+    std::size_t offset = 0;
+    while (offset < message.size()) {
+      const std::size_t chunk =
+          std::uniform_int_distribution<std::size_t>(1, message.size() - offset)(random);
+      software.update(message.data() + offset, chunk);
+      openssl.update(message.data() + offset, chunk);
+      offset += chunk;
+    }
+    ASSERT_EQ(to_hex(software.result()), to_hex(openssl.result()))
+        << "length " << message.size() << " trial " << trial;
+  }
+}
+
+TEST(OpenSslBackend, SelectedByMacro) {
+  static_assert(std::is_same<crypto::sha1, crypto::openssl_sha1>::value, "sha1 backend");
+  static_assert(std::is_same<crypto::sha256, crypto::openssl_sha256>::value, "sha256 backend");
+}
+
+TEST(OpenSslBackend, Sha1MatchesSoftware) {
+  expect_same_as_openssl<crypto::software_sha1, crypto::openssl_sha1>();
+}
+
+TEST(OpenSslBackend, Sha256MatchesSoftware) {
+  expect_same_as_openssl<crypto::software_sha256, crypto::openssl_sha256>();
+}
+
+#else
+
+TEST(SoftwareBackend, SelectedByDefault) {
+  static_assert(std::is_same<crypto::sha1, crypto::software_sha1>::value, "sha1 backend");
+  static_assert(std::is_same<crypto::sha256, crypto::software_sha256>::value, "sha256 backend");
+}
+
+#endif
