@@ -1,0 +1,457 @@
+// Server side: a query string or form body -> decoded parameters (strict
+// percent-decoding by Boost.URL, '+' as space as PHP reads it), signature
+// verification in constant time, and the typed request, validated by the
+// same code the encoder uses. Needs Boost.URL.
+#ifndef TCVOD_QUERY_DECODE_HPP
+#define TCVOD_QUERY_DECODE_HPP
+
+#include "tcvod/error.hpp"
+#include "tcvod/model.hpp"
+#include "tcvod/number.hpp"
+#include "tcvod/sign.hpp"
+#include "tcvod/validate.hpp"
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/grammar/string_token.hpp>
+#include <boost/url/params_encoded_view.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/parse_query.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tcvod {
+inline namespace v1 {
+
+/// Bounds on what the decoder accepts; every decoder is linear in its input.
+struct decode_options {
+    std::size_t max_length = 1u << 20;   // bytes (API 3.0's POST limit for v1 signatures)
+    std::size_t max_parameters = 4096;   // key=value pairs
+    std::size_t max_list_entries = 1000; // entries of fileList / streamList / msgHandle
+    bool keep_unknown = false;           // keep unknown keys instead of rejecting them
+    validation_options validation{};
+};
+
+/// Decoded key=value pairs, sorted by key, viewing an internal arena.
+/// Reusable: parse() keeps the capacity of earlier calls.
+class query_parameters {
+public:
+    /// Parses `input` (a query string, with or without '?', or a form body).
+    /// Returns false and fills `diag` when it is malformed, too large or
+    /// has a duplicate key.
+    bool parse(std::string_view input, const decode_options& opts, diagnostics& diag) {
+        params_.clear();
+        arena_.clear();
+        if (input.size() > opts.max_length) {
+            diag.add(errc::too_long, {}, "input exceeds the configured maximum length");
+            return false;
+        }
+        if (!input.empty() && input.front() == '?') input.remove_prefix(1);
+        if (input.empty()) return true;
+        auto parsed = boost::urls::parse_query(boost::urls::string_view(input.data(), input.size()));
+        if (!parsed) {
+            report_malformed(input, diag);
+            return false;
+        }
+        if (parsed->size() > opts.max_parameters) {
+            diag.add(errc::too_many_parameters, {}, "more parameters than the configured maximum");
+            return false;
+        }
+        // Decoding never grows text, so one reservation keeps every view valid.
+        arena_.reserve(input.size());
+        boost::urls::encoding_opts form;
+        form.space_as_plus = true;
+        spans_.clear();
+        for (auto p : *parsed) {
+            if (p.key.empty()) {
+                diag.add(errc::invalid_key, {}, "empty parameter name");
+                continue;
+            }
+            std::size_t key_at = arena_.size();
+            p.key.decode(form, boost::urls::string_token::append_to(arena_));
+            std::size_t value_at = arena_.size();
+            if (p.has_value) p.value.decode(form, boost::urls::string_token::append_to(arena_));
+            spans_.push_back({key_at, value_at, arena_.size()});
+        }
+        params_.reserve(spans_.size());
+        for (const auto& s : spans_)
+            params_.push_back({std::string_view(arena_.data() + s.key, s.value - s.key),
+                               std::string_view(arena_.data() + s.value, s.end - s.value)});
+        sort_parameters(params_.data(), params_.data() + params_.size());
+        for (std::size_t i = 1; i < params_.size(); ++i)
+            if (params_[i].key == params_[i - 1].key)
+                diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
+        return diag.empty();
+    }
+
+    const parameter* begin() const noexcept { return params_.data(); }
+    const parameter* end() const noexcept { return params_.data() + params_.size(); }
+    std::size_t size() const noexcept { return params_.size(); }
+
+    /// Binary search (the parameters are sorted).
+    std::optional<std::string_view> find(std::string_view key) const noexcept {
+        std::size_t lo = 0, hi = params_.size();
+        while (lo < hi) {
+            std::size_t mid = lo + (hi - lo) / 2;
+            if (params_[mid].key < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < params_.size() && params_[lo].key == key) return params_[lo].value;
+        return std::nullopt;
+    }
+
+    /// Recomputes the signature over the received raw values, with the hash
+    /// the request's SignatureMethod names, and compares in constant time.
+    /// Returns errc::ok, errc::missing_signature or errc::signature_mismatch.
+    errc verify(const signer& s, const endpoint& where) const {
+        auto received = find("Signature");
+        if (!received) return errc::missing_signature;
+        auto method_text = find("SignatureMethod");
+        auto method = method_text ? signature_method_from_wire(*method_text) : signature_method::hmac_sha1;
+        auto expected = sign_sorted(s, method, where, [this](auto&& f) {
+            for (const auto& p : params_)
+                if (p.key != "Signature") f(p.key, p.value);
+        });
+        return signature_matches(expected, *received) ? errc::ok : errc::signature_mismatch;
+    }
+
+private:
+    struct span {
+        std::size_t key, value, end;
+    };
+
+    /// Boost.URL said no; find the first offending byte to name the pair.
+    static void report_malformed(std::string_view input, diagnostics& diag) {
+        auto is_hex = [](char c) { return detail::is_hex_digit(c); };
+        std::size_t pair_start = 0;
+        for (std::size_t i = 0; i < input.size(); ++i) {
+            char c = input[i];
+            if (c == '&') {
+                pair_start = i + 1;
+                continue;
+            }
+            auto pair_key = [&] {
+                std::string_view rest = input.substr(pair_start, i - pair_start);
+                return field_path(rest.substr(0, rest.find('=')));
+            };
+            if (c == '%') {
+                if (i + 2 >= input.size() || !is_hex(input[i + 1]) || !is_hex(input[i + 2])) {
+                    diag.add(errc::bad_percent_escape, pair_key(), "has '%' not followed by two hex digits");
+                    return;
+                }
+                i += 2;
+                continue;
+            }
+            auto u = static_cast<unsigned char>(c);
+            bool allowed = is_unreserved_or_sub_delim(u) || c == ':' || c == '@' || c == '/' || c == '?' || c == '=';
+            if (!allowed) {
+                diag.add(errc::invalid_character, pair_key(), "has a byte that must be percent-encoded");
+                return;
+            }
+        }
+        diag.add(errc::invalid_character, {}, "malformed query string");
+    }
+
+    static bool is_unreserved_or_sub_delim(unsigned char c) noexcept {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+        switch (c) {
+        case '-': case '.': case '_': case '~':
+        case '!': case '$': case '\'': case '(': case ')': case '*': case '+': case ',': case ';':
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    std::string arena_;
+    std::vector<span> spans_;
+    std::vector<parameter> params_;
+};
+
+/// A decoded request with its common parameters and, when asked for, the
+/// keys the action does not define.
+template <class Request>
+struct decoded_request {
+    common_parameters common;
+    Request request;
+    std::string signature;
+    std::vector<std::pair<std::string, std::string>> unknown;
+};
+
+namespace detail {
+
+/// `<index>.<field>` after a list prefix: no leading zeros, bounded.
+inline bool split_list_key(std::string_view rest, std::size_t max_entries, std::size_t& index,
+                           std::string_view& field, errc& problem) noexcept {
+    auto dot = rest.find('.');
+    std::string_view digits = rest.substr(0, dot);
+    problem = errc::bad_index;
+    if (dot == std::string_view::npos || digits.empty() || digits.size() > 9) return false;
+    if (digits.size() > 1 && digits[0] == '0') return false;
+    std::size_t value = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (value >= max_entries) {
+        problem = errc::too_many_entries;
+        return false;
+    }
+    index = value;
+    field = rest.substr(dot + 1);
+    return true;
+}
+
+/// Grows a list for `index` and remembers which entries were seen, so gaps
+/// can be reported after all keys are read.
+template <class T>
+T& list_entry(std::vector<T>& list, std::vector<unsigned char>& seen, std::size_t index) {
+    if (list.size() <= index) {
+        list.resize(index + 1);
+        seen.resize(index + 1, 0);
+    }
+    seen[index] = 1;
+    return list[index];
+}
+
+inline void check_contiguous(const std::vector<unsigned char>& seen, std::string_view name, diagnostics& diag) {
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        if (!seen[i]) {
+            diag.add(errc::index_gap, field_path(name).append(".").append_index(i), "is missing: list indices must be contiguous from 0");
+            return;
+        }
+}
+
+template <class Int>
+bool read_int(std::string_view key, std::string_view text, Int& out, diagnostics& diag) {
+    auto v = parse_int64(text);
+    if (!v) {
+        diag.add(errc::invalid_number, key, "must be a decimal integer");
+        return false;
+    }
+    out = *v;
+    return true;
+}
+
+inline bool read_offset(std::string_view key, std::string_view text, std::optional<double>& out, diagnostics& diag) {
+    auto v = parse_offset(text);
+    if (!v) {
+        diag.add(errc::invalid_number, key, "must be a decimal number such as 10 or 10.5");
+        return false;
+    }
+    out = *v;
+    return true;
+}
+
+inline bool read_file_field(file_clip& clip, std::string_view field, std::string_view key, std::string_view value,
+                            diagnostics& diag) {
+    if (field == "id") clip.id.assign(value.data(), value.size());
+    else if (field == "startTimeOffset") read_offset(key, value, clip.start_time_offset, diag);
+    else if (field == "endTimeOffset") read_offset(key, value, clip.end_time_offset, diag);
+    else return false;
+    return true;
+}
+
+inline bool read_stream_field(stream_clip& clip, std::string_view field, std::string_view key,
+                              std::string_view value, diagnostics& diag) {
+    if (field == "streamId") {
+        clip.stream_id.assign(value.data(), value.size());
+    } else if (field == "startTimeStamp") {
+        std::int64_t v = 0;
+        if (read_int(key, value, v, diag)) clip.start_time_stamp = v;
+    } else if (field == "endTimeStamp") {
+        std::int64_t v = 0;
+        if (read_int(key, value, v, diag)) clip.end_time_stamp = v;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/// Per-request scratch of the action decoder (list presence).
+struct run_procedure_decode_state {
+    std::vector<unsigned char> file_list_seen, stream_list_seen;
+    bool has_input_type = false;
+};
+
+}  // namespace detail
+
+/// RunProcedure's action keys. Returns false when `key` is not one of them.
+inline bool decode_action_parameter(run_procedure_request& r, detail::run_procedure_decode_state& state,
+                                    std::string_view key, std::string_view value, const decode_options& opts,
+                                    diagnostics& diag) {
+    auto dot = key.find('.');
+    std::string_view head = key.substr(0, dot);
+    std::string_view rest = dot == std::string_view::npos ? std::string_view() : key.substr(dot + 1);
+    if (dot == std::string_view::npos) {
+        if (key == "inputType") {
+            state.has_input_type = true;
+            if (auto t = input_type_from_wire(value))
+                r.type = *t;
+            else
+                diag.add(errc::invalid_value, key, "must be SingleFile, MultiFile, Stream, MultiStream or PullFile");
+        } else if (key == "procedure") {
+            r.procedure.assign(value.data(), value.size());
+        } else if (key == "notifyMode") {
+            if (auto m = notify_mode_from_wire(value))
+                r.notify = *m;
+            else
+                diag.add(errc::invalid_value, key, "must be Finish, Change or None");
+        } else if (key == "priority") {
+            std::int64_t v = 0;
+            if (detail::read_int(key, value, v, diag)) r.priority = v;
+        } else {
+            return false;
+        }
+        return true;
+    }
+    if (head == "file") {
+        file_clip probe;
+        if (!r.file) {
+            if (!detail::read_file_field(probe, rest, key, value, diag)) return false;
+            r.file = std::move(probe);
+            return true;
+        }
+        return detail::read_file_field(*r.file, rest, key, value, diag);
+    }
+    if (head == "stream") {
+        if (!r.stream) {
+            stream_clip probe;
+            if (!detail::read_stream_field(probe, rest, key, value, diag)) return false;
+            r.stream = std::move(probe);
+            return true;
+        }
+        return detail::read_stream_field(*r.stream, rest, key, value, diag);
+    }
+    if (head == "pull") {
+        pull_source& p = r.pull ? *r.pull : r.pull.emplace();
+        bool known = true;
+        if (rest == "url") {
+            p.url.assign(value.data(), value.size());
+        } else if (rest == "fileName") {
+            p.file_name.assign(value.data(), value.size());
+        } else if (rest == "fileMd5") {
+            p.file_md5 = std::string(value);
+        } else if (rest == "classId") {
+            std::int64_t v = 0;
+            if (detail::read_int(key, value, v, diag)) p.class_id = v;
+        } else {
+            known = false;
+        }
+        if (!known && p == pull_source{}) r.pull.reset();
+        return known;
+    }
+    if (head == "fileList" || head == "streamList") {
+        std::size_t index = 0;
+        std::string_view field;
+        errc problem = errc::ok;
+        if (!detail::split_list_key(rest, opts.max_list_entries, index, field, problem)) {
+            diag.add(problem, key,
+                     problem == errc::too_many_entries ? "index exceeds the configured list maximum"
+                                                       : "needs a decimal index without leading zeros");
+            return true;
+        }
+        if (head == "fileList") {
+            bool known = field == "id" || field == "startTimeOffset" || field == "endTimeOffset";
+            if (!known) return false;
+            auto& clip = detail::list_entry(r.file_list, state.file_list_seen, index);
+            return detail::read_file_field(clip, field, key, value, diag);
+        }
+        bool known = field == "streamId" || field == "startTimeStamp" || field == "endTimeStamp";
+        if (!known) return false;
+        auto& clip = detail::list_entry(r.stream_list, state.stream_list_seen, index);
+        return detail::read_stream_field(clip, field, key, value, diag);
+    }
+    return false;
+}
+
+/// After all keys: what only the whole request can tell.
+inline void finish_action(run_procedure_request&, detail::run_procedure_decode_state& state, diagnostics& diag) {
+    if (!state.has_input_type) diag.add(errc::missing_field, "inputType", "is required");
+    detail::check_contiguous(state.file_list_seen, "fileList", diag);
+    detail::check_contiguous(state.stream_list_seen, "streamList", diag);
+}
+
+inline detail::run_procedure_decode_state make_decode_state(const run_procedure_request&) { return {}; }
+
+/// Reads a common parameter. Returns false when `key` is not one.
+inline bool decode_common_parameter(common_parameters& c, std::string_view key, std::string_view value,
+                                    diagnostics& diag) {
+    if (key == "Region") {
+        c.region.assign(value.data(), value.size());
+    } else if (key == "Timestamp") {
+        detail::read_int(key, value, c.timestamp, diag);
+    } else if (key == "Nonce") {
+        detail::read_int(key, value, c.nonce, diag);
+    } else if (key == "SecretId") {
+        c.secret_id.assign(value.data(), value.size());
+    } else if (key == "SignatureMethod") {
+        if (value == "HmacSHA256")
+            c.method = signature_method::hmac_sha256;
+        else if (value == "HmacSHA1")
+            c.method = signature_method::hmac_sha1;
+        else
+            diag.add(errc::invalid_signature_method, key, "must be HmacSHA1 or HmacSHA256");
+    } else if (key == "Token") {
+        c.token = std::string(value);
+    } else if (key == "SubAppId") {
+        std::int64_t v = 0;
+        if (detail::read_int(key, value, v, diag)) c.sub_app_id = v;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/// Parsed parameters -> typed request, validated. Returns false (with every
+/// problem in `diag`) when the request is not acceptable. The signature is
+/// not checked here: see query_parameters::verify.
+template <class Request>
+bool decode_request(const query_parameters& params, decoded_request<Request>& out, const decode_options& opts,
+                    diagnostics& diag) {
+    out = decoded_request<Request>{};
+    auto state = make_decode_state(out.request);
+    bool has_action = false, has_timestamp = false, has_nonce = false;
+    for (const parameter& p : params) {
+        if (p.key == "Action") {
+            has_action = true;
+            if (p.value != Request::action) diag.add(errc::unknown_action, "Action", "names a different action");
+            continue;
+        }
+        if (p.key == "Signature") {
+            out.signature.assign(p.value.data(), p.value.size());
+            continue;
+        }
+        has_timestamp |= p.key == "Timestamp";
+        has_nonce |= p.key == "Nonce";
+        if (decode_common_parameter(out.common, p.key, p.value, diag)) continue;
+        if (p.key.find('_') != std::string_view::npos) {
+            // The PHP server turns '.' into '_' and back, so no key survives with '_'.
+            diag.add(errc::invalid_key, p.key, "contains '_', which the server rewrites to '.'");
+            continue;
+        }
+        if (decode_action_parameter(out.request, state, p.key, p.value, opts, diag)) continue;
+        if (opts.keep_unknown)
+            out.unknown.emplace_back(std::string(p.key), std::string(p.value));
+        else
+            diag.add(errc::unknown_key, p.key, "is not a parameter of this action");
+    }
+    if (!has_action) diag.add(errc::missing_field, "Action", "is required");
+    if (!has_timestamp) diag.add(errc::missing_field, "Timestamp", "is required");
+    if (!has_nonce) diag.add(errc::missing_field, "Nonce", "is required");
+    finish_action(out.request, state, diag);
+    // Validate even after decoding problems, so the caller sees them all.
+    validate(out.common, out.request, opts.validation, diag);
+    return diag.empty();
+}
+
+}  // namespace v1
+}  // namespace tcvod
+
+#endif  // TCVOD_QUERY_DECODE_HPP
