@@ -77,15 +77,39 @@ public:
             if (p.has_value) p.value.decode(form, boost::urls::string_token::append_to(arena_));
             spans_.push_back({key_at, value_at, arena_.size()});
         }
-        params_.reserve(spans_.size());
-        for (const auto& s : spans_)
-            params_.push_back({std::string_view(arena_.data() + s.key, s.value - s.key),
-                               std::string_view(arena_.data() + s.value, s.end - s.value)});
-        sort_parameters(params_.data(), params_.data() + params_.size());
-        for (std::size_t i = 1; i < params_.size(); ++i)
-            if (params_[i].key == params_[i - 1].key)
-                diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
-        return diag.empty();
+        return finish(diag);
+    }
+
+
+    /// Takes already-decoded pairs (raw values, e.g. from a command line or
+    /// another HTTP library's form parser) through the same checks.
+    bool assign(const parameter* pairs, std::size_t count, const decode_options& opts, diagnostics& diag) {
+        params_.clear();
+        arena_.clear();
+        if (count > opts.max_parameters) {
+            diag.add(errc::too_many_parameters, {}, "more parameters than the configured maximum");
+            return false;
+        }
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < count; ++i) total += pairs[i].key.size() + pairs[i].value.size();
+        if (total > opts.max_length) {
+            diag.add(errc::too_long, {}, "input exceeds the configured maximum length");
+            return false;
+        }
+        arena_.reserve(total);
+        spans_.clear();
+        for (std::size_t i = 0; i < count; ++i) {
+            if (pairs[i].key.empty()) {
+                diag.add(errc::invalid_key, {}, "empty parameter name");
+                continue;
+            }
+            std::size_t key_at = arena_.size();
+            arena_.append(pairs[i].key.data(), pairs[i].key.size());
+            std::size_t value_at = arena_.size();
+            arena_.append(pairs[i].value.data(), pairs[i].value.size());
+            spans_.push_back({key_at, value_at, arena_.size()});
+        }
+        return finish(diag);
     }
 
     const parameter* begin() const noexcept { return params_.data(); }
@@ -122,6 +146,19 @@ public:
     }
 
 private:
+    /// Views over the arena, sorted, duplicates reported.
+    bool finish(diagnostics& diag) {
+        params_.reserve(spans_.size());
+        for (const auto& s : spans_)
+            params_.push_back({std::string_view(arena_.data() + s.key, s.value - s.key),
+                               std::string_view(arena_.data() + s.value, s.end - s.value)});
+        sort_parameters(params_.data(), params_.data() + params_.size());
+        for (std::size_t i = 1; i < params_.size(); ++i)
+            if (params_[i].key == params_[i - 1].key)
+                diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
+        return diag.empty();
+    }
+
     struct span {
         std::size_t key, value, end;
     };
@@ -446,8 +483,15 @@ bool decode_request(const query_parameters& params, decoded_request<Request>& ou
     if (!has_timestamp) diag.add(errc::missing_field, "Timestamp", "is required");
     if (!has_nonce) diag.add(errc::missing_field, "Nonce", "is required");
     finish_action(out.request, state, diag);
-    // Validate even after decoding problems, so the caller sees them all.
-    validate(out.common, out.request, opts.validation, diag);
+    // Validate even after decoding problems, so the caller sees them all,
+    // but report each field once (a missing Nonce is not also "not positive").
+    diagnostics semantic;
+    validate(out.common, out.request, opts.validation, semantic);
+    for (const auto& e : semantic) {
+        bool seen = false;
+        for (const auto& d : diag) seen |= d.path == e.path;
+        if (!seen) diag.add(e.code, e.path, e.reason);
+    }
     return diag.empty();
 }
 

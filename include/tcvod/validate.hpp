@@ -8,6 +8,7 @@
 #include "tcvod/model.hpp"
 #include "tcvod/number.hpp"
 
+#include <boost/url/decode_view.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/scheme.hpp>
 
@@ -93,11 +94,16 @@ inline bool is_pull_url(std::string_view text) {
             *p++ = ch;
         }
     }
-    auto parsed = boost::urls::parse_absolute_uri(boost::urls::string_view(out, needed));
+    auto parsed = boost::urls::parse_uri(boost::urls::string_view(out, needed));
     if (!parsed) return false;
     auto scheme = parsed->scheme_id();
     if (scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) return false;
-    return parsed->has_authority() && !parsed->encoded_host().empty();
+    if (!parsed->has_authority() || parsed->encoded_host().empty()) return false;
+    // The pre-encoding above lets a pasted space through; in a host it is
+    // never right, nor is any other control or space character.
+    for (char c : *parsed->encoded_host())
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
+    return true;
 }
 
 namespace detail {
