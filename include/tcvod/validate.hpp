@@ -159,6 +159,14 @@ inline field_path first_field(std::string_view prefix, const stream_clip& c) {
     return field_path(prefix.substr(0, prefix.size() - 1));
 }
 
+inline field_path first_field(const pull_source& p) {
+    if (!p.url.empty()) return "pull.url";
+    if (!p.file_name.empty()) return "pull.fileName";
+    if (p.file_md5) return "pull.fileMd5";
+    if (p.class_id) return "pull.classId";
+    return "pull";
+}
+
 }  // namespace detail
 
 /// Common parameters (Action and Signature are the encoder's own).
@@ -184,10 +192,7 @@ inline void validate(const run_procedure_request& r, const validation_options& o
     if (!r.file_list.empty() && t != input_type::multi_file) diag.add(errc::unexpected_field, "fileList", foreign_for(t));
     if (r.stream && t != input_type::stream) diag.add(errc::unexpected_field, detail::first_field("stream.", *r.stream), foreign_for(t));
     if (!r.stream_list.empty() && t != input_type::multi_stream) diag.add(errc::unexpected_field, "streamList", foreign_for(t));
-    if (r.pull && t != input_type::pull_file) {
-        field_path p = !r.pull->url.empty() ? field_path("pull.url") : field_path("pull.fileName");
-        diag.add(errc::unexpected_field, p, foreign_for(t));
-    }
+    if (r.pull && t != input_type::pull_file) diag.add(errc::unexpected_field, detail::first_field(*r.pull), foreign_for(t));
 
     switch (t) {
     case input_type::single_file:
