@@ -286,6 +286,13 @@ inline bool read_offset(std::string_view key, std::string_view text, std::option
     return true;
 }
 
+inline bool is_file_field(std::string_view f) noexcept {
+    return f == "id" || f == "startTimeOffset" || f == "endTimeOffset";
+}
+inline bool is_stream_field(std::string_view f) noexcept {
+    return f == "streamId" || f == "startTimeStamp" || f == "endTimeStamp";
+}
+
 inline bool read_file_field(file_clip& clip, std::string_view field, std::string_view key, std::string_view value,
                             diagnostics& diag) {
     if (field == "id") clip.id.assign(value.data(), value.size());
@@ -349,40 +356,28 @@ inline bool decode_action_parameter(run_procedure_request& r, detail::run_proced
         return true;
     }
     if (head == "file") {
-        file_clip probe;
-        if (!r.file) {
-            if (!detail::read_file_field(probe, rest, key, value, diag)) return false;
-            r.file = std::move(probe);
-            return true;
-        }
-        return detail::read_file_field(*r.file, rest, key, value, diag);
+        if (!detail::is_file_field(rest)) return false;
+        return detail::read_file_field(r.file ? *r.file : r.file.emplace(), rest, key, value, diag);
     }
     if (head == "stream") {
-        if (!r.stream) {
-            stream_clip probe;
-            if (!detail::read_stream_field(probe, rest, key, value, diag)) return false;
-            r.stream = std::move(probe);
-            return true;
-        }
-        return detail::read_stream_field(*r.stream, rest, key, value, diag);
+        if (!detail::is_stream_field(rest)) return false;
+        return detail::read_stream_field(r.stream ? *r.stream : r.stream.emplace(), rest, key, value, diag);
     }
     if (head == "pull") {
+        bool known = rest == "url" || rest == "fileName" || rest == "fileMd5" || rest == "classId";
+        if (!known) return false;
         pull_source& p = r.pull ? *r.pull : r.pull.emplace();
-        bool known = true;
         if (rest == "url") {
             p.url.assign(value.data(), value.size());
         } else if (rest == "fileName") {
             p.file_name.assign(value.data(), value.size());
         } else if (rest == "fileMd5") {
             p.file_md5 = std::string(value);
-        } else if (rest == "classId") {
+        } else {
             std::int64_t v = 0;
             if (detail::read_int(key, value, v, diag)) p.class_id = v;
-        } else {
-            known = false;
         }
-        if (!known && p == pull_source{}) r.pull.reset();
-        return known;
+        return true;
     }
     if (head == "fileList" || head == "streamList") {
         std::size_t index = 0;
@@ -395,13 +390,11 @@ inline bool decode_action_parameter(run_procedure_request& r, detail::run_proced
             return true;
         }
         if (head == "fileList") {
-            bool known = field == "id" || field == "startTimeOffset" || field == "endTimeOffset";
-            if (!known) return false;
+            if (!detail::is_file_field(field)) return false;
             auto& clip = detail::list_entry(r.file_list, state.file_list_seen, index);
             return detail::read_file_field(clip, field, key, value, diag);
         }
-        bool known = field == "streamId" || field == "startTimeStamp" || field == "endTimeStamp";
-        if (!known) return false;
+        if (!detail::is_stream_field(field)) return false;
         auto& clip = detail::list_entry(r.stream_list, state.stream_list_seen, index);
         return detail::read_stream_field(clip, field, key, value, diag);
     }
