@@ -49,6 +49,13 @@ enum class errc : int {
     invalid_signature_method = 42,
     buffer_too_small = 43,
     unknown_action = 44,
+    // JSON bodies (responses and events; response.hpp, events.hpp)
+    invalid_json = 60,         // not well-formed JSON (truncated, bad literal, bad escape, ...)
+    wrong_type = 61,           // a field has a JSON type its format does not allow
+    too_deep = 62,             // nesting deeper than the configured limit
+    invalid_utf8 = 63,         // the body is not valid UTF-8
+    trailing_comma = 64,       // a comma before '}' or ']' (only the lenient mode accepts it)
+    empty_input = 65,          // nothing but whitespace
 };
 
 namespace detail {
@@ -80,6 +87,12 @@ inline const char* errc_message(errc code) noexcept {
     case errc::invalid_signature_method: return "invalid SignatureMethod";
     case errc::buffer_too_small: return "output buffer is too small";
     case errc::unknown_action: return "unknown Action";
+    case errc::invalid_json: return "not well-formed JSON";
+    case errc::wrong_type: return "wrong JSON type";
+    case errc::too_deep: return "nesting is too deep";
+    case errc::invalid_utf8: return "not valid UTF-8";
+    case errc::trailing_comma: return "trailing comma (not JSON)";
+    case errc::empty_input: return "empty input";
     }
     return "unknown tcvod error";
 }

@@ -138,6 +138,11 @@ public:
         separate();
         out_.append("null");
     }
+    /// Already-serialized JSON (a number token, a minified object), as is.
+    void raw(std::string_view json) {
+        separate();
+        out_.append(json.data(), json.size());
+    }
 
 private:
     void separate() {
