@@ -1,0 +1,40 @@
+// Signs the API page's SingleFile request, then parses, verifies and decodes it.
+#include <tcvod/encode.hpp>
+#include <tcvod/query_decode.hpp>
+#include <tcvod/version.hpp>
+
+#include <cstdio>
+#include <string>
+
+#if defined(TCVOD_TEST_EXPECT_OPENSSL) && !defined(TCVOD_CRYPTO_OPENSSL)
+#error "tcvod/*:with_openssl=True must define TCVOD_CRYPTO_OPENSSL for consumers"
+#endif
+
+int main() {
+    tcvod::common_parameters common;
+    common.region = "gz";
+    common.timestamp = 1465185768;
+    common.nonce = 11886;
+    common.secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
+
+    tcvod::run_procedure_request request;
+    request.type = tcvod::input_type::single_file;
+    request.file = tcvod::file_clip{"12345", 10.0, 25.0};
+    request.procedure = "SomeProcedure";
+
+    // The documentation's published example key; DV1 is its known signature.
+    const tcvod::signer signer("Gu5t9xGARNpq86cd98joQYCN3Cozk1qA");
+    std::string url;
+    tcvod::diagnostics problems;
+    auto signature = tcvod::encode(request, common, signer, {}, url, problems);
+    if (!signature || signature->view() != "FD+zxEooOJq4Ue2wB6SrRfyLt0Y=") return 1;
+
+    tcvod::query_parameters params;
+    if (!params.parse(url.substr(url.find('?')), {}, problems)) return 1;
+    if (params.verify(signer, {}) != tcvod::errc::ok) return 1;
+    tcvod::decoded_request<tcvod::run_procedure_request> decoded;
+    if (!tcvod::decode_request(params, decoded, {}, problems) || decoded.request != request) return 1;
+
+    std::printf("tcvod %s: signed and decoded %s\n", TCVOD_VERSION_STRING, url.c_str());
+    return 0;
+}

@@ -1,0 +1,80 @@
+// The program every consumer project builds (Meson subproject, pkg-config,
+// CMake find_package, plain vendoring): it signs the API page's SingleFile
+// request through the typed encoder, checks the bytes against derived vector
+// DV1, then parses, verifies and decodes that query back. Prints one line and
+// exits 0 only when everything matched.
+#include <tcvod/encode.hpp>
+#include <tcvod/query_decode.hpp>
+#include <tcvod/version.hpp>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#ifdef BOOST_NO_EXCEPTIONS
+// Built with -fno-exceptions, Boost calls these instead of throwing and the
+// program must define them (Boost.ThrowException's rule).
+#include <boost/assert/source_location.hpp>
+#include <boost/throw_exception.hpp>
+#include <cstdlib>
+#include <exception>
+namespace boost {
+void throw_exception(const std::exception&) { std::abort(); }
+void throw_exception(const std::exception&, const boost::source_location&) { std::abort(); }
+}  // namespace boost
+#endif
+
+namespace {
+
+// The documentation's published example credentials, not a real secret.
+constexpr std::string_view example_secret_key = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";
+
+// Derived vector DV1 (tests/vectors/signature_vectors.txt).
+constexpr std::string_view expected_query =
+    "Action=RunProcedure&Nonce=11886&Region=gz&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA"
+    "&Signature=FD%2BzxEooOJq4Ue2wB6SrRfyLt0Y%3D&Timestamp=1465185768&file.endTimeOffset=25"
+    "&file.id=12345&file.startTimeOffset=10&inputType=SingleFile&procedure=SomeProcedure";
+
+int fail(const char* way, const char* what) {
+    std::fprintf(stderr, "consumer (%s): %s\n", way, what);
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* way = argc > 1 ? argv[1] : "unnamed";
+
+    tcvod::common_parameters common;
+    common.region = "gz";
+    common.timestamp = 1465185768;
+    common.nonce = 11886;
+    common.secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
+
+    tcvod::run_procedure_request request;
+    request.type = tcvod::input_type::single_file;
+    request.file = tcvod::file_clip{"12345", 10.0, 25.0};
+    request.procedure = "SomeProcedure";
+
+    const tcvod::signer signer(example_secret_key);
+    tcvod::encode_options options;
+    options.form = tcvod::output_form::query;
+    std::string query;
+    tcvod::diagnostics problems;
+    auto signature = tcvod::encode(request, common, signer, options, query, problems);
+    if (!signature) return fail(way, "the encoder refused the request");
+    if (query != expected_query) return fail(way, "the signed query differs from vector DV1");
+
+    tcvod::query_parameters params;
+    if (!params.parse(query, {}, problems)) return fail(way, "the signed query did not parse");
+    if (params.verify(signer, {}) != tcvod::errc::ok) return fail(way, "the signature did not verify");
+    tcvod::decoded_request<tcvod::run_procedure_request> decoded;
+    if (!tcvod::decode_request(params, decoded, {}, problems)) return fail(way, "the query did not decode");
+    if (decoded.request != request || decoded.common != common) return fail(way, "the decoded request differs");
+
+    std::printf("tcvod %s via %s: signed RunProcedure (%.*s), decoded %.*s file %s\n", TCVOD_VERSION_STRING, way,
+                static_cast<int>(signature->view().size()), signature->view().data(),
+                static_cast<int>(tcvod::to_string(decoded.request.type).size()),
+                tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str());
+    return 0;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# tcvod vendored: include/ copied into a project, compiled with -I and the
+# dependencies' flags only, without exceptions or RTTI.
+# Usage: build.sh SCRATCH_DIR [lib|source]
+#   lib     link Boost.URL's library (-lboost_url; Boost 1.81 ships it)
+#   source  compile Boost.URL from source: boost/url/src.hpp in one file
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+scratch="$1" boost_url="${2:-lib}"
+mkdir -p "$scratch/third_party/tcvod"
+rm -rf "$scratch/third_party/tcvod/include"
+cp -R "$here/../../../include" "$scratch/third_party/tcvod/include"
+
+flags=(-std=c++17 -Wall -Wextra -Werror -fno-exceptions -fno-rtti -I "$scratch/third_party/tcvod/include")
+sources=("$here/../consumer.cpp")
+libs=()
+if [ "$boost_url" = source ]; then
+  printf '#include <boost/url/src.hpp>\n' > "$scratch/boost_url.cpp"
+  sources+=("$scratch/boost_url.cpp")
+else
+  libs+=(-lboost_url)
+fi
+${CXX:-c++} "${flags[@]}" "${sources[@]}" -o "$scratch/consumer" "${libs[@]}"
