@@ -52,7 +52,11 @@ public:
         }
         if (!input.empty() && input.front() == '?') input.remove_prefix(1);
         if (input.empty()) return true;
-        auto parsed = boost::urls::parse_query(boost::urls::string_view(input.data(), input.size()));
+        // Boost.URL 1.81/1.82's parse_query re-measures its input with strlen
+        // (boostorg/url#757): on a view that is not NUL-terminated it reads
+        // past the end and parses what follows. Parse a terminated copy.
+        source_.assign(input.data(), input.size());
+        auto parsed = boost::urls::parse_query(boost::urls::string_view(source_.data(), source_.size()));
         if (!parsed) {
             report_malformed(input, diag);
             return false;
@@ -206,6 +210,7 @@ private:
         }
     }
 
+    std::string source_;  // NUL-terminated copy of the input (see parse)
     std::string arena_;
     std::vector<span> spans_;
     std::vector<parameter> params_;
