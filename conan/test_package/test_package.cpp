@@ -1,10 +1,13 @@
-// Signs the API page's SingleFile request, then parses, verifies and decodes it.
+// Signs the API page's SingleFile request, parses, verifies and decodes it
+// (Boost.URL), and decodes a RunProcedure response (simdjson).
 #include <tcvod/encode.hpp>
 #include <tcvod/query_decode.hpp>
+#include <tcvod/response.hpp>
 #include <tcvod/version.hpp>
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #if defined(TCVOD_TEST_EXPECT_OPENSSL) && !defined(TCVOD_CRYPTO_OPENSSL)
 #error "tcvod/*:with_openssl=True must define TCVOD_CRYPTO_OPENSSL for consumers"
@@ -35,6 +38,10 @@ int main() {
     tcvod::decoded_request<tcvod::run_procedure_request> decoded;
     if (!tcvod::decode_request(params, decoded, {}, problems) || decoded.request != request) return 1;
 
-    std::printf("tcvod %s: signed and decoded %s\n", TCVOD_VERSION_STRING, url.c_str());
+    tcvod::response_decoder responses;
+    auto reply = responses.decode(R"({"code":0,"message":"","codeDesc":"Success","vodTaskId":"procedure-1234"})");
+    if (!reply || !reply->ok() || reply->vod_task_id != std::string_view("procedure-1234")) return 1;
+
+    std::printf("tcvod %s: signed and decoded %s, decoded a response\n", TCVOD_VERSION_STRING, url.c_str());
     return 0;
 }

@@ -1,10 +1,12 @@
 // The program every consumer project builds (Meson subproject, pkg-config,
 // CMake find_package, plain vendoring): it signs the API page's SingleFile
 // request through the typed encoder, checks the bytes against derived vector
-// DV1, then parses, verifies and decodes that query back. Prints one line and
-// exits 0 only when everything matched.
+// DV1, parses, verifies and decodes that query back (Boost.URL), and decodes
+// a RunProcedure response (simdjson). Prints one line and exits 0 only when
+// everything matched.
 #include <tcvod/encode.hpp>
 #include <tcvod/query_decode.hpp>
+#include <tcvod/response.hpp>
 #include <tcvod/version.hpp>
 
 #include <cstdio>
@@ -72,9 +74,15 @@ int main(int argc, char** argv) {
     if (!tcvod::decode_request(params, decoded, {}, problems)) return fail(way, "the query did not decode");
     if (decoded.request != request || decoded.common != common) return fail(way, "the decoded request differs");
 
-    std::printf("tcvod %s via %s: signed RunProcedure (%.*s), decoded %.*s file %s\n", TCVOD_VERSION_STRING, way,
-                static_cast<int>(signature->view().size()), signature->view().data(),
+    tcvod::response_decoder responses;
+    auto reply = responses.decode(R"({"code":0,"message":"","codeDesc":"Success","vodTaskId":"procedure-1234"})");
+    if (!reply || !reply->ok() || reply->vod_task_id != std::string_view("procedure-1234"))
+        return fail(way, "the response did not decode");
+
+    std::printf("tcvod %s via %s: signed RunProcedure (%.*s), decoded the query (%.*s file %s) and the response (%.*s)\n",
+                TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(),
                 static_cast<int>(tcvod::to_string(decoded.request.type).size()),
-                tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str());
+                tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str(),
+                static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data());
     return 0;
 }
