@@ -34,21 +34,22 @@ void for_each_index_in_key_order(std::size_t n, F&& f) {
     }
 }
 
-/// A key assembled on the stack: prefix, optional index, field.
+/// A key assembled on the stack: prefix, optional index, field. The
+/// prefix and index are written once per object, then each field after them.
 class key_builder {
 public:
-    std::string_view make(std::string_view prefix, std::string_view field) noexcept {
+    void start(std::string_view prefix, const std::size_t* index) noexcept {
         size_ = 0;
         put(prefix);
-        put(field);
-        return {data_, size_};
+        if (index) {
+            size_ += format_int64(static_cast<std::int64_t>(*index), data_ + size_);
+            data_[size_++] = '.';
+        }
+        stem_ = size_;
     }
-    std::string_view make(std::string_view prefix, std::size_t index, std::string_view field) noexcept {
-        size_ = 0;
-        put(prefix);
-        size_ += format_int64(static_cast<std::int64_t>(index), data_ + size_);
-        data_[size_++] = '.';
-        put(field);
+    std::string_view field(std::string_view name) noexcept {
+        size_ = stem_;
+        put(name);
         return {data_, size_};
     }
 
@@ -59,6 +60,7 @@ private:
     }
     char data_[96];
     std::size_t size_ = 0;
+    std::size_t stem_ = 0;
 };
 
 class number_text {
@@ -74,20 +76,20 @@ template <class F>
 void visit_file_clip(const file_clip& clip, std::string_view prefix, const std::size_t* index, F& f) {
     key_builder key;
     number_text number;
-    auto make = [&](std::string_view field) { return index ? key.make(prefix, *index, field) : key.make(prefix, field); };
-    if (clip.end_time_offset) f(make("endTimeOffset"), number.of_offset(*clip.end_time_offset));
-    f(make("id"), std::string_view(clip.id));
-    if (clip.start_time_offset) f(make("startTimeOffset"), number.of_offset(*clip.start_time_offset));
+    key.start(prefix, index);
+    if (clip.end_time_offset) f(key.field("endTimeOffset"), number.of_offset(*clip.end_time_offset));
+    f(key.field("id"), std::string_view(clip.id));
+    if (clip.start_time_offset) f(key.field("startTimeOffset"), number.of_offset(*clip.start_time_offset));
 }
 
 template <class F>
 void visit_stream_clip(const stream_clip& clip, std::string_view prefix, const std::size_t* index, F& f) {
     key_builder key;
     number_text number;
-    auto make = [&](std::string_view field) { return index ? key.make(prefix, *index, field) : key.make(prefix, field); };
-    if (clip.end_time_stamp) f(make("endTimeStamp"), number.of(*clip.end_time_stamp));
-    if (clip.start_time_stamp) f(make("startTimeStamp"), number.of(*clip.start_time_stamp));
-    f(make("streamId"), std::string_view(clip.stream_id));
+    key.start(prefix, index);
+    if (clip.end_time_stamp) f(key.field("endTimeStamp"), number.of(*clip.end_time_stamp));
+    if (clip.start_time_stamp) f(key.field("startTimeStamp"), number.of(*clip.start_time_stamp));
+    f(key.field("streamId"), std::string_view(clip.stream_id));
 }
 
 }  // namespace detail

@@ -32,9 +32,10 @@ inline std::size_t format_int64(std::int64_t value, char* out) noexcept {
 /// shortest fixed notation that round-trips (`10.5`, `0.001`).
 /// Precondition: finite and within max_offset_magnitude (see validate).
 inline std::size_t format_offset(double value, char* out) noexcept {
-    if (value == std::trunc(value) && std::fabs(value) <= max_offset_magnitude) {
-        if (value == 0.0) value = 0.0;  // -0 prints as 0
-        return format_int64(static_cast<std::int64_t>(value), out);
+    if (std::fabs(value) <= max_offset_magnitude) {
+        // Exact below 2^53; a cast and a compare, not a trunc() call. -0 prints as 0.
+        auto whole = static_cast<std::int64_t>(value);
+        if (static_cast<double>(whole) == value) return format_int64(whole, out);
     }
     // Shortest fixed form. Tiny values would need hundreds of zeros; they
     // return 0 here and validation rejects them (parse_offset never

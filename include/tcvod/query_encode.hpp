@@ -124,6 +124,85 @@ char* write_layout(const signed_layout& layout, const endpoint& where, output_fo
     return out;
 }
 
+/// Lets a reused buffer be written up to its capacity without reallocating.
+template <class String>
+auto open_capacity(String& out, int) -> decltype(out.capacity(), void()) {
+    out.resize(out.capacity());
+}
+template <class String>
+void open_capacity(String&, long) {}
+
+/// Makes room for `needed` bytes in total, at least doubling.
+template <class String>
+void grow_to(String& out, std::size_t needed) {
+    out.resize(needed > 2 * out.size() ? needed : 2 * out.size());
+    open_capacity(out, 0);
+}
+
+/// The URL, query and body forms in one pass over the parameters: each
+/// value is produced once, its raw bytes feed the HMAC and its encoded
+/// bytes go straight into `out`. Signature, known only at the end, is then
+/// inserted at its sorted place (moving the bytes after it once).
+template <class Mac, class String, class Visit>
+signature_text encode_one_pass(Mac mac, const endpoint& where, output_form form, Visit& visit, String& out) {
+    staged_mac<Mac> stage(mac);
+    feed_request_line(stage, where);
+    open_capacity(out, 0);
+    std::size_t at = 0;
+    if (form == output_form::url) {
+        std::size_t prefix = url_scheme.size() + where.host.size() + where.path.size() + 1;
+        if (out.size() < prefix) grow_to(out, prefix);
+        char* p = put(&out[0], url_scheme);
+        p = put(p, where.host);
+        p = put(p, where.path);
+        *p = '?';
+        at = prefix;
+    }
+    const std::size_t query_at = at;
+    std::size_t signature_at = 0;
+    bool signature_placed = false;
+    visit([&](std::string_view key, std::string_view value) {
+        const bool first = at == query_at;
+        if (!signature_placed && signature_key < key) {
+            signature_at = at;
+            signature_placed = true;
+        }
+        std::size_t worst = 1 + key.size() + 1 + 3 * value.size();
+        if (out.size() - at < worst) grow_to(out, at + worst);
+        char* p = &out[0] + at;
+        if (!first) {
+            *p++ = '&';
+            stage.feed('&');
+        }
+        p = put(p, key);
+        *p++ = '=';
+        p = percent_encode(value, p);
+        at = static_cast<std::size_t>(p - &out[0]);
+        stage.feed(key);
+        stage.feed('=');
+        stage.feed(value);
+    });
+    stage.flush();
+    signature_text signature = finish_signature(mac);
+
+    // "Signature=X&" before the first parameter, "&Signature=X" elsewhere.
+    if (!signature_placed) signature_at = at;
+    const bool leads = signature_at == query_at;
+    const bool alone = at == query_at;
+    const std::size_t field = signature_key.size() + 1 + percent_encoded_size(signature.view()) + (alone ? 0 : 1);
+    if (out.size() - at < field) grow_to(out, at + field);
+    char* base = &out[0];
+    std::memmove(base + signature_at + field, base + signature_at, at - signature_at);
+    char* p = base + signature_at;
+    if (!leads) *p++ = '&';
+    p = put(p, signature_key);
+    *p++ = '=';
+    p = percent_encode(signature.view(), p);
+    if (leads && !alone) *p = '&';
+    out.resize(at + field);
+    return signature;
+}
+
 }  // namespace detail
 
 /// Signs the parameters produced (sorted, Signature excluded) by `visit(f)`
@@ -132,6 +211,11 @@ char* write_layout(const signed_layout& layout, const endpoint& where, output_fo
 template <class String, class Visit>
 signature_text encode_sorted(const signer& s, signature_method method, const endpoint& where, output_form form,
                              Visit&& visit, String& out) {
+    if (form != output_form::string_to_sign) {
+        if (method == signature_method::hmac_sha256)
+            return detail::encode_one_pass(s.keyed_sha256(), where, form, visit, out);
+        return detail::encode_one_pass(s.keyed_sha1(), where, form, visit, out);
+    }
     auto layout = detail::measure_and_sign(s, method, where, form, visit);
     out.resize(layout.size);
     char* end = detail::write_layout(layout, where, form, visit, &out[0]);

@@ -91,21 +91,64 @@ signature_text finish_signature(Mac& mac) noexcept {
     return out;
 }
 
+/// Feeds a MAC through a small buffer: one update() per few hundred bytes
+/// instead of four per parameter, whose fixed cost dominated signing.
+template <class Mac>
+class staged_mac {
+public:
+    explicit staged_mac(Mac& mac) noexcept : mac_(mac) {}
+    staged_mac(const staged_mac&) = delete;
+    staged_mac& operator=(const staged_mac&) = delete;
+
+    void feed(std::string_view bytes) noexcept {
+        if (bytes.size() > capacity - size_) {
+            flush();
+            if (bytes.size() > capacity) {
+                mac_.update(bytes.data(), bytes.size());
+                return;
+            }
+        }
+        std::memcpy(buffer_ + size_, bytes.data(), bytes.size());
+        size_ += bytes.size();
+    }
+    void feed(char c) noexcept {
+        if (size_ == capacity) flush();
+        buffer_[size_++] = c;
+    }
+    /// Hands the buffered bytes to the MAC; call before finishing it.
+    void flush() noexcept {
+        if (size_ != 0) mac_.update(buffer_, size_);
+        size_ = 0;
+    }
+
+private:
+    static constexpr std::size_t capacity = 512;
+    Mac& mac_;
+    std::size_t size_ = 0;
+    char buffer_[capacity];
+};
+
+template <class Mac>
+void feed_request_line(staged_mac<Mac>& stage, const endpoint& where) noexcept {
+    stage.feed(to_string(where.method));
+    stage.feed(where.host);
+    stage.feed(where.path);
+    stage.feed('?');
+}
+
 template <class Mac, class Visit>
 signature_text sign_sorted_with(Mac mac, const endpoint& where, Visit& visit) {
-    auto feed = [&mac](std::string_view bytes) { mac.update(bytes.data(), bytes.size()); };
-    feed(to_string(where.method));
-    feed(where.host);
-    feed(where.path);
-    feed("?");
+    staged_mac<Mac> stage(mac);
+    feed_request_line(stage, where);
     bool first = true;
     visit([&](std::string_view key, std::string_view value) {
-        if (!first) feed("&");
+        if (!first) stage.feed('&');
         first = false;
-        feed(key);
-        feed("=");
-        feed(value);
+        stage.feed(key);
+        stage.feed('=');
+        stage.feed(value);
     });
+    stage.flush();
     return finish_signature(mac);
 }
 

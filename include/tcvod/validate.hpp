@@ -114,7 +114,8 @@ inline void check_offset(const std::optional<double>& offset, std::string_view p
     char scratch[max_number_chars];
     if (!std::isfinite(*offset) || std::fabs(*offset) > max_offset_magnitude)
         diag.add(errc::invalid_number, path_of(prefix, index, field), "must be a finite number of at most 2^53");
-    else if (format_offset(*offset, scratch) == 0)
+    else if (static_cast<double>(static_cast<std::int64_t>(*offset)) != *offset &&  // whole numbers always format
+             format_offset(*offset, scratch) == 0)
         diag.add(errc::invalid_number, path_of(prefix, index, field), "has too many decimal digits");
 }
 
