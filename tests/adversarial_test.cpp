@@ -37,4 +37,18 @@ TEST(Adversarial, ParseStaysInsideAViewThatIsNotNulTerminated) {
     EXPECT_EQ(params.find("procedure"), std::string_view("P"));
 }
 
+// Found by fuzz_percent_decode under UBSan: a default string_view has a
+// null data(), and memcpy from null is undefined even for 0 bytes (the
+// sanitizer stage reports it; here the result is checked too).
+TEST(Adversarial, FieldPathFromAnEmptyNullView) {
+    tcvod::field_path empty{std::string_view()};
+    EXPECT_TRUE(empty.empty());
+    tcvod::field_path path("fileList.");
+    path.append(std::string_view()).append_index(3);
+    EXPECT_EQ(path.view(), "fileList.3");
+    tcvod::diagnostics diag;
+    diag.add(errc::invalid_key, std::string_view(), nullptr);
+    EXPECT_EQ(diag[0].message(), "invalid parameter name");
+}
+
 }  // namespace

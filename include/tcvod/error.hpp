@@ -131,6 +131,7 @@ public:
 
     field_path& append(std::string_view text) noexcept {
         std::size_t n = text.size() < capacity - size_ ? text.size() : capacity - size_;
+        if (n == 0) return *this;  // an empty view may have a null data(): memcpy(_, nullptr, 0) is UB
         std::memcpy(data_ + size_, text.data(), n);
         size_ = static_cast<unsigned char>(size_ + n);
         return *this;
