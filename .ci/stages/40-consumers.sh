@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging: `meson install` into a scratch prefix, then every way a user
 # consumes tcvod, each built from nothing and run, each one test:
-#   meson install (headers, tcvod.pc, CMake package config)
+#   meson install (headers, tcvod.pc, CMake package config), with and without
+#     the OpenSSL backend, each used through pkg-config and CMake
 #   Meson subproject through its wrap (a git mirror of this tree, tagged)
 #   pkg-config with a plain compiler command
 #   CMake find_package(tcvod) -> tcvod::tcvod
@@ -34,18 +35,21 @@ check() {
   fi
 }
 
+# meson_install PREFIX [MESON_OPTION...]
 meson_install() {
-  meson setup "$work/install-build" --prefix="$prefix" -Dtests=false -Dtools=false &&
-    meson install -C "$work/install-build" &&
-    test -f "$prefix/include/tcvod/encode.hpp" &&
-    test -f "$prefix/share/pkgconfig/tcvod.pc" &&
-    test -f "$prefix/share/cmake/tcvod/tcvodConfig.cmake" &&
-    test -f "$prefix/share/cmake/tcvod/tcvodConfigVersion.cmake" &&
-    echo "installed $(cd "$prefix" && find . -type f | wc -l) files"
+  local to="$1"
+  shift
+  meson setup "$to-build" --prefix="$to" -Dtests=false -Dtools=false "$@" &&
+    meson install -C "$to-build" &&
+    test -f "$to/include/tcvod/encode.hpp" &&
+    test -f "$to/share/pkgconfig/tcvod.pc" &&
+    test -f "$to/share/cmake/tcvod/tcvodConfig.cmake" &&
+    test -f "$to/share/cmake/tcvod/tcvodConfigVersion.cmake" &&
+    echo "installed $(cd "$to" && find . -type f | wc -l) files into a scratch prefix"
 }
 
 project_version() {
-  meson introspect --projectinfo "$work/install-build" |
+  meson introspect --projectinfo "$prefix-build" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])'
 }
 
@@ -69,19 +73,22 @@ meson_subproject() {
     "$work/meson-consumer/consumer" "meson subproject (wrap, tag v$version)"
 }
 
+# pkg_config_consumer PREFIX NAME [CXXFLAGS]
 pkg_config_consumer() {
-  PKG_CONFIG_PATH="$prefix/share/pkgconfig" CXX=g++ \
-    bash tests/consumers/pkg_config/build.sh "$work/pkg-config-consumer" &&
-    "$work/pkg-config-consumer" "pkg-config (g++)"
+  PKG_CONFIG_PATH="$1/share/pkgconfig" CXX=g++ CXXFLAGS="${3:-}" \
+    bash tests/consumers/pkg_config/build.sh "$work/$2" &&
+    "$work/$2" "pkg-config (g++)"
 }
 
-# clang++ 14 defaults to C++14: the build passes only if tcvod::tcvod asks for C++17.
+# cmake_consumer PREFIX NAME COMPILER [CXXFLAGS]
+# clang++ 14 defaults to C++14: with it, the build passes only if tcvod::tcvod
+# asks for C++17.
 cmake_consumer() {
-  cmake -S tests/consumers/cmake_find_package -B "$work/cmake-consumer" -G Ninja \
-    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" &&
-    grep -q "^tcvod_DIR:PATH=$prefix/share/cmake/tcvod$" "$work/cmake-consumer/CMakeCache.txt" &&
-    cmake --build "$work/cmake-consumer" -j 2 &&
-    "$work/cmake-consumer/consumer" "CMake find_package (clang++)"
+  cmake -S tests/consumers/cmake_find_package -B "$work/$2" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_COMPILER="$3" -DCMAKE_CXX_FLAGS="${4:-}" -DCMAKE_PREFIX_PATH="$1" &&
+    grep -q "^tcvod_DIR:PATH=$1/share/cmake/tcvod$" "$work/$2/CMakeCache.txt" &&
+    cmake --build "$work/$2" -j 2 &&
+    "$work/$2/consumer" "CMake find_package ($3)"
 }
 
 vendoring_consumer() {
@@ -117,10 +124,15 @@ conan_openssl() {
 }
 
 export CONAN_HOME="$work/conan-home"
-check meson-install meson_install
+check meson-install meson_install "$prefix"
 check meson-subproject meson_subproject
-check pkg-config pkg_config_consumer
-check cmake-find-package cmake_consumer
+check pkg-config pkg_config_consumer "$prefix" pkg-config-consumer
+check cmake-find-package cmake_consumer "$prefix" cmake-consumer clang++
+# Installed with the OpenSSL backend, the define and libcrypto must reach consumers.
+expect_openssl=-DTCVOD_CONSUMER_EXPECT_OPENSSL
+check meson-install-openssl meson_install "$work/prefix-openssl" -Dopenssl=true
+check pkg-config-openssl pkg_config_consumer "$work/prefix-openssl" pkg-config-openssl "$expect_openssl"
+check cmake-find-package-openssl cmake_consumer "$work/prefix-openssl" cmake-openssl g++ "$expect_openssl"
 check vendoring-gcc vendoring_consumer g++ lib
 check vendoring-clang vendoring_consumer clang++ source
 check conan-create conan_create

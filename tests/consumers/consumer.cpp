@@ -13,6 +13,11 @@
 #include <string>
 #include <string_view>
 
+// Set by CI for a tcvod installed with -Dopenssl=true: the define must reach consumers.
+#if defined(TCVOD_CONSUMER_EXPECT_OPENSSL) && !defined(TCVOD_CRYPTO_OPENSSL)
+#error "tcvod was installed with the OpenSSL backend but TCVOD_CRYPTO_OPENSSL did not reach this program"
+#endif
+
 #ifdef BOOST_NO_EXCEPTIONS
 // Built with -fno-exceptions, Boost calls these instead of throwing and the
 // program must define them (Boost.ThrowException's rule).
@@ -79,8 +84,14 @@ int main(int argc, char** argv) {
     if (!reply || !reply->ok() || reply->vod_task_id != std::string_view("procedure-1234"))
         return fail(way, "the response did not decode");
 
-    std::printf("tcvod %s via %s: signed RunProcedure (%.*s), decoded the query (%.*s file %s) and the response (%.*s)\n",
-                TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(),
+#ifdef TCVOD_CRYPTO_OPENSSL
+    const char* crypto = "OpenSSL";
+#else
+    const char* crypto = "built-in";
+#endif
+    std::printf("tcvod %s via %s: signed RunProcedure (%.*s, %s crypto), decoded the query (%.*s file %s)"
+                " and the response (%.*s)\n",
+                TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
                 static_cast<int>(tcvod::to_string(decoded.request.type).size()),
                 tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str(),
                 static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data());
