@@ -10,6 +10,7 @@ namespace tcvod_bench {
 
 std::string check_encode();
 std::string check_decode_query();
+std::string check_response();
 
 }  // namespace tcvod_bench
 
