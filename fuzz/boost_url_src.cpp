@@ -1,0 +1,2 @@
+// Boost.URL's compiled part, built with the fuzzers' instrumentation.
+#include <boost/url/src.hpp>
