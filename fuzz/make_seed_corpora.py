@@ -94,6 +94,25 @@ MALFORMED = ['a=%', 'a=%2', 'a=%zz', 'a=%2G', 'a=1&b=%%41', 'a%=1', 'a=x%', 'a=b
              'fileList.1000.id=1', 'fileList.x.id=1', 'priority=+1', 'priority=-0', 'Nonce=99999999999999999999',
              'file.startTimeOffset=1e3', 'SignatureMethod=HmacSHA512']
 
+# Response bodies (protocol-notes 6.1, quirks Q2 and Q13) and malformed ones.
+RESPONSES = {
+    'run-procedure': '{\n    "code": 0,\n    "message": "",\n    "vodTaskId": "procedure-7a2229a8f1957bfce08ba733fbfd4a3c"\n}',
+    'run-procedure-trailing-comma': '{"code": 0, "message": "", "vodTaskId": "procedure-7a2229a8f1957bfce08ba733fbfd4a3c",}',
+    'module-code-string': '{ "code": "5100", "message": "(100004)projectId不正确" }',
+    'auth-failure': '{ "code": 4100, "message": "\\u9274\\u6743\\u5931\\u8d25", "codeDesc": "AuthFailure" }',
+    'invalid-parameter': '{ "code": 4000, "message": "请求失败", "codeDesc": "InvalidParameter" }',
+    'surrogate-pair': '{"code":0,"message":"\\ud83c\\udfac","codeDesc":null,"vodTaskId":null}',
+    'unknown-members': '{"code":1000,"message":"x","extra":{"a":[1,2,{"b":null}]},"n":-1.5e300}',
+    'huge-code': '{"code":99999999999999999999,"message":""}',
+    'code-fraction': '{"code":10.0,"message":""}',
+    'wrong-types': '{"code":true,"message":5}',
+    'truncated': '{"code":0,"mess',
+    'deep': '{"code":0,"message":"","x":' + '[' * 100 + ']' * 100 + '}',
+    'empty': '',
+    'not-object': '[0]',
+    'invalid-utf8': b'{"code":0,"message":"\xff"}',
+}
+
 PIECES = ['a', 'Z', '9', '-', '_', '.', '~', ' ', '&', '=', '#', '+', '%', '/', '?', '%2B', '测', '试', '🎬',
           '(', '{', ',', "'", '"', '\\', '\t', '@']
 
@@ -188,6 +207,9 @@ def main():
         write('fuzz_crypto_differential', name, bytes([pattern, len(key) % 256]) + key + message)
     for text in ['', 'Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy', 'Zh==', 'Zm9=', 'Z===', 'Zm 9v']:
         write('fuzz_crypto_differential', 'base64-' + (text.replace('=', 'p').replace(' ', 's') or 'empty'), text)
+
+    for name, body in RESPONSES.items():
+        write('fuzz_response_decode', name, body)
 
 
 if __name__ == '__main__':
