@@ -63,10 +63,13 @@ namespace ondemand = simdjson::ondemand;
 
 inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/// Offset of the first comma, outside strings, that only whitespace
-/// separates from a '}' or ']'; npos when there is none.
+/// Offset of the first trailing comma at or after `from`: a comma outside
+/// strings that follows a value and that only whitespace separates from a
+/// '}' or ']'. npos when there is none. (`[,]` and `,,` are not trailing
+/// commas: they stay errors in the lenient mode.)
 inline std::size_t find_trailing_comma(std::string_view s, std::size_t from = 0) noexcept {
     bool in_string = false;
+    char previous = 0;  // the last byte outside whitespace, strings counted as '"'
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (in_string) {
@@ -76,13 +79,16 @@ inline std::size_t find_trailing_comma(std::string_view s, std::size_t from = 0)
                 in_string = false;
             continue;
         }
+        if (is_json_space(c)) continue;
         if (c == '"') {
             in_string = true;
-        } else if (c == ',' && i >= from) {
+        } else if (c == ',' && i >= from && previous != 0 && previous != ',' && previous != '[' &&
+                   previous != '{' && previous != ':') {
             std::size_t j = i + 1;
             while (j < s.size() && is_json_space(s[j])) ++j;
             if (j < s.size() && (s[j] == '}' || s[j] == ']')) return i;
         }
+        previous = c;
     }
     return std::string_view::npos;
 }
@@ -287,14 +293,13 @@ inline bool read_string_contents(json_context& ctx, ondemand::value& v, const fi
 
 inline bool read_null(json_context& ctx, ondemand::value& v, const field_path& path) {
     bool is_null = false;
-    if (auto e = v.is_null().get(is_null)) return ctx.fail(e, path);
-    if (!is_null) return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
+    if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
     return true;
 }
 
 /// A required string.
 inline bool read_string(json_context& ctx, ondemand::value& v, const field_path& path, std::string_view& out) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type != ondemand::json_type::string) return ctx.fail(errc::wrong_type, path, "must be a string");
     return read_string_contents(ctx, v, path, out);
@@ -303,7 +308,7 @@ inline bool read_string(json_context& ctx, ondemand::value& v, const field_path&
 /// An optional string: null means absent.
 inline bool read_optional_string(json_context& ctx, ondemand::value& v, const field_path& path,
                                  std::optional<std::string_view>& out) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type == ondemand::json_type::null) {
         out.reset();
@@ -320,7 +325,7 @@ inline bool read_optional_string(json_context& ctx, ondemand::value& v, const fi
 /// a numeric string.
 inline bool read_integer(json_context& ctx, ondemand::value& v, const field_path& path, const integer_rules& rules,
                          std::int64_t& out) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type == ondemand::json_type::number) return parse_integer_text(ctx, scalar_token(v), path, rules, out);
     if (type == ondemand::json_type::string && rules.allow_string) {
@@ -334,7 +339,7 @@ inline bool read_integer(json_context& ctx, ondemand::value& v, const field_path
 
 /// A JSON number (or a numeric string: events drift) as double.
 inline bool read_decimal(json_context& ctx, ondemand::value& v, const field_path& path, double& out) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type == ondemand::json_type::number) return parse_decimal_text(ctx, scalar_token(v), path, out);
     if (type == ondemand::json_type::string) {
@@ -350,7 +355,7 @@ inline bool read_decimal(json_context& ctx, ondemand::value& v, const field_path
 /// as minified JSON with canonical string escapes.
 inline bool walk_value(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
                        json_writer<std::string>* out) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     switch (type) {
     case ondemand::json_type::object: {
@@ -402,7 +407,8 @@ inline bool walk_value(json_context& ctx, ondemand::value& v, const field_path& 
     }
     case ondemand::json_type::boolean: {
         bool b = false;
-        if (auto e = v.get_bool().get(b)) return ctx.fail(e, path);
+        if (v.get_bool().get(b) != simdjson::SUCCESS)
+            return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
         if (out) out->value(b);
         return true;
     }
@@ -436,7 +442,7 @@ template <std::size_t N, class OnMember>
 bool for_each_member(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
                      const std::string_view (&names)[N], seen_members& seen, OnMember&& on_member) {
     static_assert(N <= 64, "seen_members holds 64 bits");
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type != ondemand::json_type::object)
         return ctx.fail(errc::wrong_type, path, path.empty() ? "body must be a JSON object" : "must be an object");
@@ -467,7 +473,7 @@ bool for_each_member(json_context& ctx, ondemand::value& v, const field_path& pa
 template <class OnElement>
 bool for_each_element(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
                       OnElement&& on_element) {
-    ondemand::json_type type;
+    ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type != ondemand::json_type::array) return ctx.fail(errc::wrong_type, path, "must be an array");
     if (!ctx.enter(depth, path)) return false;
@@ -481,6 +487,28 @@ bool for_each_element(json_context& ctx, ondemand::value& v, const field_path& p
         if (!on_element(index, item, here)) return false;
         ++index;
     }
+    return true;
+}
+
+/// Parses `text` (a nested JSON document: a string's contents, or JSON
+/// captured earlier) with its own parser and padded copy; errors carry
+/// paths under `base`.
+template <class DecodeRoot>
+bool decode_nested_document(json_context& ctx, ondemand::parser& parser, std::string& buffer, std::string_view text,
+                            const field_path& base, DecodeRoot&& decode_root) {
+    buffer.assign(text.data(), text.size());
+    buffer.resize(text.size() + simdjson::SIMDJSON_PADDING, ' ');
+    ondemand::document doc;
+    if (auto e = parser.iterate(buffer.data(), text.size(), buffer.size()).get(doc)) return ctx.fail(e, base);
+    ondemand::json_type type{};
+    if (auto e = doc.type().get(type)) return ctx.fail(e, base);
+    if (type != ondemand::json_type::object) return ctx.fail(errc::wrong_type, base, "must hold a JSON object");
+    ondemand::value root;
+    if (auto e = doc.get_value().get(root)) return ctx.fail(e, base);
+    if (!decode_root(root)) return false;
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) == simdjson::SUCCESS)
+        return ctx.fail(errc::invalid_json, base, "has content after the JSON value");
     return true;
 }
 
@@ -501,7 +529,7 @@ field_error decode_document(const json_decode_options& options, ondemand::parser
     if (auto e = parser.iterate(input.data(), input.size(), input.capacity()).get(doc)) {
         ok = ctx.fail(e, {});
     } else {
-        ondemand::json_type type;
+        ondemand::json_type type{};
         if (auto e2 = doc.type().get(type)) {
             ok = ctx.fail(e2, {});
         } else if (type != ondemand::json_type::object) {

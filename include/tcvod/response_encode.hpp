@@ -215,12 +215,12 @@ void encode_response(const Response& r, String& out) {
     write_response(w, r);
 }
 
-/// One event in its own layout (2.0 or 3.0) into an open writer.
+/// The members of one event in its own layout (2.0 or 3.0), without the
+/// braces, so a caller can add its own (the CLI adds msgHandle, format).
 /// A 2.0 ProcedureStateChanged event needs `procedure_state`; other 2.0
 /// events carry `data_json` (valid JSON, as the decoder produces it).
 template <class String>
-void write_event(json_writer<String>& w, const event& e) {
-    w.begin_object();
+void write_event_members(json_writer<String>& w, const event& e) {
     if (e.format == event_format::v3) {
         w.key("EventType").value(std::string_view(e.event_type));
         if (e.procedure_state_v3) {
@@ -235,7 +235,6 @@ void write_event(json_writer<String>& w, const event& e) {
             w.key("FileUrl").value(std::string_view(p.file_url));
             w.end_object();
         }
-        w.end_object();
         return;
     }
     w.key("version").value(std::string_view(e.version));
@@ -244,6 +243,13 @@ void write_event(json_writer<String>& w, const event& e) {
         detail::write_procedure_state(w.key("data"), *e.procedure_state);
     else if (!e.data_json.empty())
         w.key("data").raw(e.data_json);
+}
+
+/// One event as a JSON object into an open writer.
+template <class String>
+void write_event(json_writer<String>& w, const event& e) {
+    w.begin_object();
+    write_event_members(w, e);
     w.end_object();
 }
 
