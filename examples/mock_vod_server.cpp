@@ -156,13 +156,15 @@ mock_vod::callback_sender make_callback_sender(const std::string& url_text, std:
     if (url_text.empty()) return {};
     std::string ignored;
     auto url = *examples::parse_loopback_url(url_text, ignored);
-    return [url, timeout](const std::string& body) {
+    return [url, timeout](const std::string& body, const mock_vod::pause_function& pause) {
         std::string outcome;
         for (int attempt = 1; attempt <= 3; ++attempt) {
             auto sent = examples::http_send(url, examples::http::verb::post, {}, "application/json", body, timeout);
-            if (!sent.error) return "delivered, HTTP " + std::to_string(sent.status) + " (attempt " + std::to_string(attempt) + ")";
+            if (!sent.error)
+                return "delivered, HTTP " + std::to_string(sent.status) + " (attempt " + std::to_string(attempt) + ")";
             outcome = sent.error.message();
-            std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));
+            if (attempt < 3 && !pause(std::chrono::milliseconds(100 * attempt)))
+                return "not delivered (stopping): " + outcome;
         }
         return "not delivered after 3 attempts: " + outcome;
     };

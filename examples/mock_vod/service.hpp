@@ -12,6 +12,7 @@
 #include "mock_vod/tasks.hpp"
 #include "mock_vod/timed_worker.hpp"
 
+#include <tcvod/event_requests.hpp>
 #include <tcvod/flatten.hpp>
 #include <tcvod/number.hpp>
 #include <tcvod/query_decode.hpp>
@@ -65,9 +66,11 @@ struct reply {
     std::string body;  // JSON
 };
 
+/// Waits between delivery attempts; false means the service is stopping.
+using pause_function = std::function<bool(std::chrono::milliseconds)>;
 /// Sends one callback body; returns a line for the log. Runs on the
 /// callback thread, never on a request thread.
-using callback_sender = std::function<std::string(const std::string& body)>;
+using callback_sender = std::function<std::string(const std::string& body, const pause_function& pause)>;
 using log_sink = std::function<void(const std::string& line)>;
 
 class vod_service {
@@ -213,8 +216,9 @@ private:
     /// Returns the available events at once, else waits up to pull_wait
     /// for one (a long poll), then answers with an empty eventList.
     reply pull_event(call& c, const tcvod::query_parameters& params) {
+        tcvod::decoded_request<tcvod::pull_event_request> decoded;
         tcvod::diagnostics diag;
-        if (!decode_event_request(params, "PullEvent", nullptr, diag))
+        if (!tcvod::decode_request(params, decoded, decode_options_, diag))
             return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
         tcvod::pull_event_response r;
         r.code = 0;
@@ -240,10 +244,11 @@ private:
     /// Confirms every live handle; an unknown or expired one is error 4000
     /// (as the API documents), after the live ones are confirmed.
     reply confirm_event(call& c, const tcvod::query_parameters& params) {
+        tcvod::decoded_request<tcvod::confirm_event_request> decoded;
         tcvod::diagnostics diag;
-        std::vector<std::string> handles;
-        if (!decode_event_request(params, "ConfirmEvent", &handles, diag))
+        if (!tcvod::decode_request(params, decoded, decode_options_, diag))
             return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
+        const auto& handles = decoded.request.msg_handles;
         std::optional<std::size_t> first_dead;
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -287,7 +292,8 @@ private:
              std::to_string(flow.state.process_tasks.size()) + " sub-tasks done): queued for PullEvent");
         if (send_callback_)
             callbacks_.at(steady_clock::now(), [this, body = std::move(body), id = flow.vod_task_id, status] {
-                log_("callback " + id + " " + status + ": " + send_callback_(body));
+                auto pause = [this](std::chrono::milliseconds d) { return callbacks_.sleep_for(d); };
+                log_("callback " + id + " " + status + ": " + send_callback_(body, pause));
             });
     }
 
@@ -379,25 +385,6 @@ private:
             it = now - it->second >= config_.duplicate_window ? recent_submissions_.erase(it) : std::next(it);
     }
 
-    /// PLACEHOLDER until event_requests.hpp lands: PullEvent takes only
-    /// common parameters; ConfirmEvent takes msgHandle.0, msgHandle.1, ...
-    static bool decode_event_request(const tcvod::query_parameters& params, std::string_view action,
-                                     std::vector<std::string>* handles, tcvod::diagnostics& diag) {
-        for (const auto& p : params) {
-            if (p.key == "Action" || p.key == "Nonce" || p.key == "Region" || p.key == "SecretId" ||
-                p.key == "Signature" || p.key == "SignatureMethod" || p.key == "SubAppId" || p.key == "Timestamp" ||
-                p.key == "Token")
-                continue;
-            if (handles && p.key.substr(0, 10) == "msgHandle.") {
-                handles->emplace_back(p.value);
-                continue;
-            }
-            diag.add(tcvod::errc::unknown_key, p.key, "is not a parameter of this action");
-        }
-        if (handles && handles->empty()) diag.add(tcvod::errc::missing_field, "msgHandle.0", "is required");
-        (void)action;
-        return diag.empty();
-    }
 
     std::string random_hex(std::size_t digits) {
         static constexpr char hex[] = "0123456789abcdef";

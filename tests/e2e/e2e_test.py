@@ -472,6 +472,88 @@ class PullAndConfirm(ServerCase):
             slow.cleanup()
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class ClientExamples(unittest.TestCase):
+    """The two client examples run the whole flow against the mock: submit
+    every inputType, decode answers and events with tcvod, confirm."""
+
+    def run_client(self, exe, server, *args, key=KEY):
+        env = dict(os.environ, TCVOD_SECRET_KEY=key)
+        p = subprocess.run([exe, '--url', server.url, '--secret-id', SECRET_ID, '--timeout-ms', '15000'] +
+                           [str(a) for a in args], env=env, capture_output=True, timeout=60)
+        out = p.stdout.decode()
+        self.assertNotIn(KEY, out + p.stderr.decode())
+        return p.returncode, out, p.stderr.decode()
+
+    def test_beast_client_with_callbacks_and_pull(self):
+        port = free_port()
+        server = MockServer(SERVER, *FAST, '--callback', 'http://127.0.0.1:%d/callback' % port)
+        try:
+            rc, out, err = self.run_client(CLIENT_BEAST, server, '--callback-listen', port)
+            self.assertEqual(rc, 0, out + err)
+            self.assertIn('[beast] OK: 5/5 task(s) accepted, 10 event(s) pulled, 10 confirmed, 10 callback(s)', out)
+            for input_type in INPUTS:
+                self.assertIn('RunProcedure %s over' % input_type, out)
+            self.assertIn('code 10008 (File does not exist, not_found)', out)
+            self.assertEqual(out.count('finished: yes'), 5)
+            self.assertNotIn('Signature=', out.replace('Signature=(elided)', ''))
+        finally:
+            self.assertEqual(server.stop(), 0)
+            log = server.log()
+            server.cleanup()
+        self.assertEqual(log.count('delivered, HTTP 200'), 10, log)
+
+    def test_curl_client_with_pull(self):
+        server = MockServer(SERVER, *FAST)
+        try:
+            rc, out, err = self.run_client(CLIENT_CURL, server, '--notify-mode', 'Change', '--procedure', 'Curl')
+            self.assertEqual(rc, 0, out + err)
+            # Change everywhere: 3 events per task, 4 for PullFile.
+            self.assertIn('[curl] OK: 5/5 task(s) accepted, 16 event(s) pulled, 16 confirmed, 0 callback(s)', out)
+        finally:
+            self.assertEqual(server.stop(), 0)
+            server.cleanup()
+
+    def test_both_clients_against_one_server(self):
+        server = MockServer(SERVER, *FAST)
+        try:
+            rc, out, _ = self.run_client(CLIENT_CURL, server, '--procedure', 'First')
+            self.assertEqual(rc, 0, out)
+            # The same procedure on the same inputs again: 50005, decoded as a conflict.
+            rc, out, _ = self.run_client(CLIENT_BEAST, server, '--procedure', 'First', '--timeout-ms', 1000)
+            self.assertEqual(rc, 1)
+            self.assertIn('code 50005 (A task with the same procedure already exists, conflict)', out)
+            rc, out, _ = self.run_client(CLIENT_BEAST, server, '--procedure', 'Second')
+            self.assertEqual(rc, 0, out)
+        finally:
+            self.assertEqual(server.stop(), 0)
+            server.cleanup()
+
+    def test_wrong_key_is_reported_not_hidden(self):
+        server = MockServer(SERVER, *FAST)
+        try:
+            rc, out, _ = self.run_client(CLIENT_CURL, server, '--timeout-ms', 500, key='not-the-key')
+            self.assertEqual(rc, 1)
+            self.assertIn('code 4100 (Authentication failed', out)
+            self.assertIn('FAILED', out)
+        finally:
+            self.assertEqual(server.stop(), 0)
+            server.cleanup()
+
+    def test_clients_refuse_non_loopback_urls(self):
+        for exe in (CLIENT_BEAST, CLIENT_CURL):
+            for url in ('http://example.com/v2/index.php', 'https://127.0.0.1/v2/index.php', 'http://10.0.0.1/'):
+                p = subprocess.run([exe, '--url', url], env=dict(os.environ, TCVOD_SECRET_KEY=KEY),
+                                   capture_output=True, timeout=10)
+                self.assertEqual(p.returncode, 2, (exe, url))
+                self.assertIn(b'loopback', p.stderr + p.stdout)
+
+
 class Lifecycle(unittest.TestCase):
     def test_sigint_and_sigterm_stop_cleanly_with_open_connections(self):
         for sig in (signal.SIGINT, signal.SIGTERM):
