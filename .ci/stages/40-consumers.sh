@@ -109,7 +109,10 @@ conan_setup() {
     cp -R conan include LICENSE "$work/conan-src/"
 }
 conan_create() {
-  conan_setup &&
+  wait "$conan_setup_pid"
+  local setup_status=$?
+  cat "$work/conan-setup.log"
+  [ "$setup_status" -eq 0 ] &&
     "$work/venv/bin/conan" create "$work/conan-src/conan" \
       --profile:host "$work/conan-src/conan/profiles/debian-system" &&
     "$work/venv/bin/conan" list "tcvod/*:*" | tail -n 12 &&
@@ -124,6 +127,10 @@ conan_openssl() {
 }
 
 export CONAN_HOME="$work/conan-home"
+# Installing Conan waits on the network, not the CPU: start it first.
+conan_setup >"$work/conan-setup.log" 2>&1 &
+conan_setup_pid=$!
+
 check meson-install meson_install "$prefix"
 check meson-subproject meson_subproject
 check pkg-config pkg_config_consumer "$prefix" pkg-config-consumer
