@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "tcvod_bench: cannot install the OpenSSL allocation counter\n");
         return 1;
     }
-    for (auto check : {tcvod_bench::check_encode, tcvod_bench::check_decode_query, tcvod_bench::check_response}) {
+    for (auto check : {tcvod_bench::check_encode, tcvod_bench::check_decode_query, tcvod_bench::check_response,
+                        tcvod_bench::check_event}) {
         std::string problem = check();
         if (!problem.empty()) {
             std::fprintf(stderr, "tcvod_bench: self-check failed: %s\n", problem.c_str());

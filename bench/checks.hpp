@@ -11,6 +11,7 @@ namespace tcvod_bench {
 std::string check_encode();
 std::string check_decode_query();
 std::string check_response();
+std::string check_event();
 
 }  // namespace tcvod_bench
 
