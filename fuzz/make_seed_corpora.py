@@ -113,6 +113,19 @@ RESPONSES = {
     'invalid-utf8': b'{"code":0,"message":"\xff"}',
 }
 
+# Event layouts the documented bodies do not show (protocol-notes 11, Q8-Q12, Q19).
+EVENTS = {
+    'version-number': '{"version":4,"eventType":"ProcedureStateChanged","data":{"status":"FINISH","errCode":0,'
+                      '"message":"","fileId":"5285890781763144364","processTaskList":[]}}',
+    'other-event-type': '{"version":"4.0","eventType":"NewFileUpload","data":{"fileId":"1","a":[1,2.5,"x",null]}}',
+    'v3-layout': '{"EventType":"ProcedureStateChanged","ProcedureStateChangeEvent":{"TaskId":"t","Status":"FINISH",'
+                 '"ErrCode":0,"Message":"","FileId":"1"}}',
+    'pull-empty': '{"code":0,"message":"","eventList":[]}',
+    'pull-error': '{"code":4000,"message":"x","codeDesc":"InvalidParameter"}',
+    'pull-trailing-comma': '{"code":0,"message":"","eventList":[{"msgHandle":"h","eventContent":'
+                           '{"version":"4.0","eventType":"FileDeleted","data":{},},},],}',
+}
+
 PIECES = ['a', 'Z', '9', '-', '_', '.', '~', ' ', '&', '=', '#', '+', '%', '/', '?', '%2B', '测', '试', '🎬',
           '(', '{', ',', "'", '"', '\\', '\t', '@']
 
@@ -210,6 +223,18 @@ def main():
 
     for name, body in RESPONSES.items():
         write('fuzz_response_decode', name, body)
+        write('fuzz_event_decode', 'response-' + name, body)
+
+    # The documented bodies the event tests use (tests/vectors/bodies).
+    bodies = os.path.join(ROOT, 'tests', 'vectors', 'bodies')
+    for file in sorted(os.listdir(bodies)):
+        if file.endswith('.json'):
+            with open(os.path.join(bodies, file), 'rb') as f:
+                body = f.read()
+            write('fuzz_event_decode', file[:-len('.json')], body)
+            write('fuzz_response_decode', 'body-' + file[:-len('.json')], body)
+    for name, body in EVENTS.items():
+        write('fuzz_event_decode', name, body)
 
 
 if __name__ == '__main__':
