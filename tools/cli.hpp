@@ -68,6 +68,8 @@ bool flag_value(const std::vector<std::string>& args, std::size_t& i, std::strin
 /// Each subcommand gets the arguments after its name.
 int run_sign(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
+int run_decode_response(const std::vector<std::string>& args);  // decode_commands.cpp
+int run_decode_event(const std::vector<std::string>& args);     // decode_commands.cpp
 
 }  // namespace tcvod_cli
 

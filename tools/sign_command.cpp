@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include "tcvod/encode.hpp"
+#include "tcvod/event_requests.hpp"
 #include "tcvod/query_decode.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ struct sign_flags {
     bool has_region = false, has_secret_id = false, has_timestamp = false, has_nonce = false;
     std::optional<std::string> signature_method;
     std::optional<tcvod::output_form> form;
+    std::string action{tcvod::run_procedure_request::action};
     bool lenient = false;
     std::vector<std::pair<std::string, std::string>> pairs;
 };
@@ -34,7 +36,7 @@ const char* flag_for_common_parameter(const std::string& name) {
     if (name == "Timestamp") return "--timestamp";
     if (name == "Nonce") return "--nonce";
     if (name == "SignatureMethod") return "--signature-method";
-    if (name == "Action") return "the subcommand";
+    if (name == "Action") return "--action";
     if (name == "Signature") return "nothing: the tool computes it";
     return nullptr;
 }
@@ -49,7 +51,8 @@ int parse_flags(const std::vector<std::string>& args, sign_flags& f) {
         }
         if (arg.rfind("--", 0) == 0) {
             static const char* const known[] = {"--method", "--host", "--path", "--region", "--secret-id",
-                                                "--timestamp", "--nonce", "--signature-method", "--print"};
+                                                "--timestamp", "--nonce", "--signature-method", "--print",
+                                                "--action"};
             std::string bare = arg.substr(0, arg.find('='));
             if (std::find(std::begin(known), std::end(known), bare) == std::end(known))
                 return usage_error("unknown flag " + bare);
@@ -69,6 +72,11 @@ int parse_flags(const std::vector<std::string>& args, sign_flags& f) {
                 if (value != "HmacSHA1" && value != "HmacSHA256")
                     return usage_error("--signature-method must be HmacSHA1 or HmacSHA256");
                 f.signature_method = value;
+            } else if (name == "--action") {
+                if (value != tcvod::run_procedure_request::action && value != tcvod::pull_event_request::action &&
+                    value != tcvod::confirm_event_request::action)
+                    return usage_error("--action must be RunProcedure, PullEvent or ConfirmEvent");
+                f.action = value;
             } else if (name == "--print") {
                 if (value == "url") f.form = tcvod::output_form::url;
                 else if (value == "query") f.form = tcvod::output_form::query;
@@ -95,29 +103,15 @@ int parse_flags(const std::vector<std::string>& args, sign_flags& f) {
     return exit_ok;
 }
 
-}  // namespace
-
-int run_sign(const std::vector<std::string>& args) {
-    sign_flags f;
-    if (int rc = parse_flags(args, f)) return rc;
-    const char* secret_key = std::getenv(secret_key_variable);
-    if (!secret_key || !*secret_key) return usage_error(std::string(secret_key_variable) + " is not set");
-
-    std::vector<tcvod::parameter> params = {
-        {"Action", tcvod::run_procedure_request::action},
-        {"Region", f.region},
-        {"SecretId", f.secret_id},
-        {"Timestamp", f.timestamp},
-        {"Nonce", f.nonce},
-    };
-    if (f.signature_method) params.push_back({"SignatureMethod", *f.signature_method});
-    for (const auto& kv : f.pairs) params.push_back({kv.first, kv.second});
-
+/// The pairs -> typed Request (the decoder a server uses) -> validated,
+/// signed, encoded request on stdout.
+template <class Request>
+int sign_as(const sign_flags& f, const std::vector<tcvod::parameter>& params, const char* secret_key) {
     tcvod::decode_options opts;
     opts.validation.lenient = f.lenient;
     tcvod::diagnostics diag;
     tcvod::query_parameters parsed;
-    tcvod::decoded_request<tcvod::run_procedure_request> decoded;
+    tcvod::decoded_request<Request> decoded;
     if (!parsed.assign(params.data(), params.size(), opts, diag) || !tcvod::decode_request(parsed, decoded, opts, diag)) {
         print_diagnostics(diag);
         return exit_invalid;
@@ -137,6 +131,30 @@ int run_sign(const std::vector<std::string>& args) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fputc('\n', stdout);
     return exit_ok;
+}
+
+}  // namespace
+
+int run_sign(const std::vector<std::string>& args) {
+    sign_flags f;
+    if (int rc = parse_flags(args, f)) return rc;
+    const char* secret_key = std::getenv(secret_key_variable);
+    if (!secret_key || !*secret_key) return usage_error(std::string(secret_key_variable) + " is not set");
+
+    std::vector<tcvod::parameter> params = {
+        {"Action", f.action},
+        {"Region", f.region},
+        {"SecretId", f.secret_id},
+        {"Timestamp", f.timestamp},
+        {"Nonce", f.nonce},
+    };
+    if (f.signature_method) params.push_back({"SignatureMethod", *f.signature_method});
+    for (const auto& kv : f.pairs) params.push_back({kv.first, kv.second});
+
+    if (f.action == tcvod::pull_event_request::action) return sign_as<tcvod::pull_event_request>(f, params, secret_key);
+    if (f.action == tcvod::confirm_event_request::action)
+        return sign_as<tcvod::confirm_event_request>(f, params, secret_key);
+    return sign_as<tcvod::run_procedure_request>(f, params, secret_key);
 }
 
 }  // namespace tcvod_cli

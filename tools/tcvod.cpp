@@ -59,11 +59,14 @@ const char* const help_text =
     R"(tcvod - Tencent Cloud VOD API 2.0 request codec (RunProcedure and events)
 
 Usage:
-  tcvod sign [--method GET|POST] [--host HOST] [--path PATH]
+  tcvod sign [--action RunProcedure|PullEvent|ConfirmEvent]
+             [--method GET|POST] [--host HOST] [--path PATH]
              --region R --secret-id ID --timestamp T --nonce N
              [--signature-method HmacSHA1|HmacSHA256] [--lenient]
              [--print url|query|body|string-to-sign]  NAME=VALUE...
   tcvod verify [--method GET|POST] [--host HOST] [--path PATH] [--lenient]
+  tcvod decode-response [--lenient]  < response-body
+  tcvod decode-event [--lenient]     < callback-body-or-PullEvent-response
   tcvod --help | --version
 
 sign
@@ -87,6 +90,25 @@ verify
   Signature with TCVOD_SECRET_KEY (using the hash its SignatureMethod names)
   and validates it. Prints the decoded request as one line of JSON.
 
+sign --action RunProcedure|PullEvent|ConfirmEvent
+  Signs that action (default RunProcedure). PullEvent takes no pairs;
+  ConfirmEvent takes msgHandle.0=... msgHandle.1=... (at least one).
+  verify accepts all three actions.
+
+decode-response
+  Reads an API response body on stdin and prints one line of JSON: code,
+  message, codeDesc and vodTaskId when present, category (success,
+  invalid_request, authentication, permission, quota, not_found, conflict,
+  billing, partial_success, server_error, unknown) and retryable.
+  `code` may be a number or a numeric string. Strict JSON: a trailing
+  comma is refused unless --lenient is given.
+
+decode-event
+  Reads an event callback body (2.0 or 3.0 layout) or a PullEvent response
+  on stdin and prints one line of JSON per event: msgHandle (PullEvent
+  only), format ("2.0" or "3.0"), then the event's members as decoded. A
+  PullEvent response with a non-zero code prints the decode-response line.
+
 Environment:
   TCVOD_SECRET_KEY   the SecretKey (required by sign and verify)
 
@@ -94,8 +116,11 @@ Exit status:
   0  success
   1  usage error (unknown or missing flag, bad flag value, no TCVOD_SECRET_KEY)
   2  invalid request: one line per problem on stderr, each starting with the
-     field path (e.g. "fileList.3.id: is required when inputType is MultiFile")
-  3  verify: the signature does not match (or is missing)
+     field path (e.g. "fileList.3.id: is required when inputType is MultiFile");
+     decode-response, decode-event: the body is malformed (one line on
+     stderr naming the field, e.g. "message: must be a string")
+  3  verify: the signature does not match (or is missing);
+     decode-response, decode-event: the API reported an error (code != 0)
 )";
 
 }  // namespace
@@ -122,5 +147,7 @@ int main(int argc, char** argv) {
         }
     if (command == "sign") return tcvod_cli::run_sign(args);
     if (command == "verify") return tcvod_cli::run_verify(args);
+    if (command == "decode-response") return tcvod_cli::run_decode_response(args);
+    if (command == "decode-event") return tcvod_cli::run_decode_event(args);
     return tcvod_cli::usage_error("unknown command '" + command + "'");
 }

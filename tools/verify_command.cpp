@@ -1,8 +1,10 @@
 // tcvod verify: a received query or body -> signature check (constant time)
 // -> typed, validated request as one line of JSON.
 #include "cli.hpp"
+#include "event_request_json.hpp"
 #include "request_json.hpp"
 
+#include "tcvod/event_requests.hpp"
 #include "tcvod/query_decode.hpp"
 
 #include <cstdio>
@@ -11,6 +13,21 @@
 #include <vector>
 
 namespace tcvod_cli {
+namespace {
+
+/// Verified parameters -> typed, validated Request as one line of JSON.
+template <class Request>
+int print_decoded(const tcvod::query_parameters& parsed, const tcvod::decode_options& opts, tcvod::diagnostics& diag) {
+    tcvod::decoded_request<Request> decoded;
+    if (!tcvod::decode_request(parsed, decoded, opts, diag)) {
+        print_diagnostics(diag);
+        return exit_invalid;
+    }
+    std::printf("%s\n", to_json(decoded.common, decoded.request).c_str());
+    return exit_ok;
+}
+
+}  // namespace
 
 int run_verify(const std::vector<std::string>& args) {
     endpoint_flags where;
@@ -62,15 +79,11 @@ int run_verify(const std::vector<std::string>& args) {
         std::fprintf(stderr, "Action: is required\n");
         return exit_invalid;
     }
-    if (*action == tcvod::run_procedure_request::action) {
-        tcvod::decoded_request<tcvod::run_procedure_request> decoded;
-        if (!tcvod::decode_request(parsed, decoded, opts, diag)) {
-            print_diagnostics(diag);
-            return exit_invalid;
-        }
-        std::printf("%s\n", to_json(decoded.common, decoded.request).c_str());
-        return exit_ok;
-    }
+    if (*action == tcvod::run_procedure_request::action)
+        return print_decoded<tcvod::run_procedure_request>(parsed, opts, diag);
+    if (*action == tcvod::pull_event_request::action) return print_decoded<tcvod::pull_event_request>(parsed, opts, diag);
+    if (*action == tcvod::confirm_event_request::action)
+        return print_decoded<tcvod::confirm_event_request>(parsed, opts, diag);
     std::fprintf(stderr, "Action: is not an action this tool decodes\n");
     return exit_invalid;
 }
