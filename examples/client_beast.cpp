@@ -105,8 +105,10 @@ int main(int argc, char** argv) {
     std::thread io_thread;
     if (callback_port) {
         examples::beast::error_code ec;
-        if (!receiver.listen(examples::tcp::endpoint(boost::asio::ip::make_address_v4("127.0.0.1"), *callback_port), ec)) {
-            std::fprintf(stderr, "client_beast: cannot listen on 127.0.0.1:%u: %s\n", *callback_port, ec.message().c_str());
+        auto loopback = boost::asio::ip::make_address_v4("127.0.0.1");
+        if (!receiver.listen(examples::tcp::endpoint(loopback, *callback_port), ec)) {
+            std::fprintf(stderr, "client_beast: cannot listen on 127.0.0.1:%u: %s\n", *callback_port,
+                         ec.message().c_str());
             return 1;
         }
         std::printf("[beast] callback receiver on http://127.0.0.1:%u/\n", receiver.port());

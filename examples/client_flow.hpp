@@ -182,7 +182,8 @@ inline std::string describe_event(const tcvod::event& e) {
                        s.file_id + " [";
     for (std::size_t i = 0; i < s.process_tasks.size(); ++i) {
         if (i) line += ", ";
-        line += std::string(s.process_tasks[i].type_name()) + " " + std::string(tcvod::to_string(s.process_tasks[i].status));
+        const auto& t = s.process_tasks[i];
+        line += std::string(t.type_name()) + " " + std::string(tcvod::to_string(t.status));
     }
     return line + "]";
 }
@@ -413,7 +414,8 @@ private:
             for (const auto& e : pulled.events) {
                 ++pulled_;
                 bool known = log_.record(e.content, false);
-                std::printf("  pulled     %s%s\n", describe_event(e.content).c_str(), known ? "" : " (not one of ours)");
+                std::printf("  pulled     %s%s\n", describe_event(e.content).c_str(),
+                            known ? "" : " (not one of ours)");
                 confirm.msg_handles.push_back(e.msg_handle);
             }
             if (confirm.msg_handles.empty()) continue;

@@ -183,7 +183,8 @@ int main(int argc, char** argv) {
     const char* secret_key = std::getenv("TCVOD_SECRET_KEY");
     if (!secret_key || !*secret_key) return usage_error("set the secret key in TCVOD_SECRET_KEY");
 
-    mock_vod::vod_service service(o.service, secret_key, make_callback_sender(o.callback, o.callback_timeout), log_line);
+    auto send_callback = make_callback_sender(o.callback, o.callback_timeout);
+    mock_vod::vod_service service(o.service, secret_key, send_callback, log_line);
 
     namespace http = examples::http;
     auto on_error = [](http::status status, const char* reason) {

@@ -28,10 +28,17 @@ public:
         const Event* event;  // valid until the next call that changes the queue
     };
 
-    explicit event_queue(std::chrono::milliseconds handle_ttl, std::uint64_t seed)
-        : handle_ttl_(handle_ttl), random_(seed) {}
+    event_queue(std::chrono::milliseconds handle_ttl, std::size_t capacity, std::uint64_t seed)
+        : handle_ttl_(handle_ttl), capacity_(capacity), random_(seed) {}
 
-    void push(Event event) { entries_.push_back(entry{std::move(event), {}, {}}); }
+    /// Returns false when the queue was full and its oldest event was dropped
+    /// (nobody pulls: memory stays bounded).
+    bool push(Event event) {
+        bool dropped = entries_.size() >= capacity_;
+        if (dropped) entries_.pop_front();
+        entries_.push_back(entry{std::move(event), {}, {}});
+        return !dropped;
+    }
 
     /// Leases up to `max` events that are not under a live handle.
     std::vector<leased> lease(std::size_t max, clock::time_point now) {
@@ -90,6 +97,7 @@ private:
     }
 
     std::chrono::milliseconds handle_ttl_;
+    std::size_t capacity_;
     std::mt19937_64 random_;
     std::uint64_t leases_ = 0;
     std::list<entry> entries_;

@@ -17,11 +17,11 @@
 #include <tcvod/number.hpp>
 #include <tcvod/query_decode.hpp>
 #include <tcvod/response_encode.hpp>
-#include <tcvod/vod_error.hpp>
 #include <tcvod/sign.hpp>
+#include <tcvod/vod_error.hpp>
 
 #include <algorithm>
-#include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -29,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -52,6 +53,7 @@ struct service_config {
     std::chrono::milliseconds pull_wait{5000};          // PullEvent long poll
     std::chrono::milliseconds task_step{300};           // time between sub-task state changes
     std::size_t max_events_per_pull = 16;
+    std::size_t max_queued_events = 10000;  // the oldest is dropped beyond this
 };
 
 /// File IDs the mock knows (10008 for any other in file.id / fileList.n.id):
@@ -80,7 +82,8 @@ public:
           log_(std::move(log)), replay_(config_.timestamp_window),
           run_procedure_rate_(config_.run_procedure_limit, config_.rate_window),
           event_api_rate_(config_.event_api_limit, config_.rate_window),
-          events_(config_.handle_ttl, std::random_device{}()), random_(std::random_device{}()) {}
+          events_(config_.handle_ttl, config_.max_queued_events, std::random_device{}()),
+          random_(std::random_device{}()) {}
 
     ~vod_service() { stop(); }
 
@@ -107,16 +110,12 @@ public:
 
     /// The body for an HTTP-level failure (malformed request, wrong method).
     static std::string transport_error_body(std::string_view reason) {
-        tcvod::response r;
-        r.code = static_cast<int>(tcvod::vod_errc::invalid_request_parameters);
-        r.message.assign(reason.data(), reason.size());
-        r.code_desc = "InvalidParameter";
-        std::string body;
-        tcvod::encode_response(r, body);
-        return body;
+        return error_body(tcvod::vod_errc::invalid_request_parameters, reason);
     }
 
 private:
+    using code = tcvod::vod_errc;
+
     /// What one call did, for the log line.
     struct call {
         tcvod::http_method method = tcvod::http_method::get;
@@ -126,35 +125,37 @@ private:
 
     reply dispatch(call& c, std::string_view path, std::string_view query, std::string_view body,
                    std::string_view content_type) {
-        if (path != config_.path) return fail(c, 404, tcvod::vod_errc::invalid_request_parameters, "no API at this path");
+        if (path != config_.path) return fail(c, code::invalid_request_parameters, "no API at this path", 404);
         std::string_view input = query;
         if (c.method == tcvod::http_method::post) {
             // The API reads POST parameters from the form body only.
             if (!is_form(content_type))
-                return fail(c, 200, tcvod::vod_errc::invalid_request_parameters,
+                return fail(c, code::invalid_request_parameters,
                             "POST body must be application/x-www-form-urlencoded");
             input = body;
         }
         tcvod::query_parameters params;
         tcvod::diagnostics diag;
-        if (!params.parse(input, decode_options_, diag)) return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
+        if (!params.parse(input, decode_options_, diag))
+            return fail(c, code::invalid_request_parameters, describe(diag));
         summarize(params, c);
 
         // Authentication first: nothing unauthenticated touches the Nonce memory or the quotas.
         auto secret_id = params.find("SecretId");
-        if (!secret_id || secret_id->empty()) return fail(c, 200, tcvod::vod_errc::authentication_failed, "SecretId: is required");
-        if (*secret_id != config_.secret_id) return fail(c, 200, tcvod::vod_errc::secret_id_not_found, "SecretId does not exist");
+        if (!secret_id || secret_id->empty()) return fail(c, code::authentication_failed, "SecretId: is required");
+        if (*secret_id != config_.secret_id) return fail(c, code::secret_id_not_found, "SecretId does not exist");
         tcvod::endpoint where{c.method, config_.sign_host, config_.path};
         switch (params.verify(signer_, where)) {
         case tcvod::errc::ok: break;
-        case tcvod::errc::missing_signature: return fail(c, 200, tcvod::vod_errc::authentication_failed, "Signature: is required");
-        default: return fail(c, 200, tcvod::vod_errc::authentication_failed, "signature does not match");
+        case tcvod::errc::missing_signature: return fail(c, code::authentication_failed, "Signature: is required");
+        default: return fail(c, code::authentication_failed, "signature does not match");
         }
 
         auto timestamp = read_int(params, "Timestamp");
         auto nonce = read_int(params, "Nonce");
-        if (!timestamp) return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, "Timestamp: is required and must be an integer");
-        if (!nonce) return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, "Nonce: is required and must be an integer");
+        if (!timestamp)
+            return fail(c, code::invalid_request_parameters, "Timestamp: is required and must be an integer");
+        if (!nonce) return fail(c, code::invalid_request_parameters, "Nonce: is required and must be an integer");
         auto now = steady_clock::now();
         auto action = params.find("Action").value_or(std::string_view());
         {
@@ -162,31 +163,31 @@ private:
             switch (replay_.check(c.secret_id, *timestamp, *nonce, unix_now(), now)) {
             case replay_guard::verdict::fresh: break;
             case replay_guard::verdict::stale_timestamp:
-                return fail(c, 200, tcvod::vod_errc::replay_attack, "Timestamp is outside the accepted window");
+                return fail(c, code::replay_attack, "Timestamp is outside the accepted window");
             case replay_guard::verdict::reused_nonce:
-                return fail(c, 200, tcvod::vod_errc::replay_attack, "Nonce has been used before");
+                return fail(c, code::replay_attack, "Nonce has been used before");
             }
             bool event_api = action == "PullEvent" || action == "ConfirmEvent";
             if (action == "RunProcedure" && !run_procedure_rate_.admit(c.secret_id, now))
-                return fail(c, 200, tcvod::vod_errc::quota_exceeded, "RunProcedure request rate exceeds the quota");
+                return fail(c, code::quota_exceeded, "RunProcedure request rate exceeds the quota");
             if (event_api && !event_api_rate_.admit(c.secret_id, now))
-                return fail(c, 200, tcvod::vod_errc::quota_exceeded, "event API request rate exceeds the quota");
+                return fail(c, code::quota_exceeded, "event API request rate exceeds the quota");
         }
         if (action == "RunProcedure") return run_procedure(c, params);
         if (action == "PullEvent") return pull_event(c, params);
         if (action == "ConfirmEvent") return confirm_event(c, params);
-        if (action.empty()) return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, "Action: is required");
-        return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, "Action: is not an action of this API");
+        if (action.empty()) return fail(c, code::invalid_request_parameters, "Action: is required");
+        return fail(c, code::invalid_request_parameters, "Action: is not an action of this API");
     }
 
     reply run_procedure(call& c, const tcvod::query_parameters& params) {
         tcvod::decoded_request<tcvod::run_procedure_request> decoded;
         tcvod::diagnostics diag;
         if (!tcvod::decode_request(params, decoded, decode_options_, diag))
-            return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
+            return fail(c, code::invalid_request_parameters, describe(diag));
         const auto& request = decoded.request;
         if (auto unknown = first_unknown_file(request))
-            return fail(c, 200, tcvod::vod_errc::file_not_found, std::string(unknown->view()) + ": file does not exist");
+            return fail(c, code::file_not_found, std::string(unknown->view()) + ": file does not exist");
 
         auto now = steady_clock::now();
         auto flow = std::make_shared<task_flow>();
@@ -195,7 +196,7 @@ private:
             std::string key = duplicate_key(c.secret_id, request);
             forget_old_submissions(now);
             if (recent_submissions_.count(key))
-                return fail(c, 200, tcvod::vod_errc::procedure_task_exists,
+                return fail(c, code::procedure_task_exists,
                             "a task with the same procedure on the same input already exists");
             recent_submissions_[key] = now;
             // SingleFile works on its file; clips, concatenations and pulls make a new one.
@@ -219,7 +220,7 @@ private:
         tcvod::decoded_request<tcvod::pull_event_request> decoded;
         tcvod::diagnostics diag;
         if (!tcvod::decode_request(params, decoded, decode_options_, diag))
-            return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
+            return fail(c, code::invalid_request_parameters, describe(diag));
         tcvod::pull_event_response r;
         r.code = 0;
         r.code_desc = "Success";
@@ -247,7 +248,7 @@ private:
         tcvod::decoded_request<tcvod::confirm_event_request> decoded;
         tcvod::diagnostics diag;
         if (!tcvod::decode_request(params, decoded, decode_options_, diag))
-            return fail(c, 200, tcvod::vod_errc::invalid_request_parameters, describe(diag));
+            return fail(c, code::invalid_request_parameters, describe(diag));
         const auto& handles = decoded.request.msg_handles;
         std::optional<std::size_t> first_dead;
         {
@@ -258,7 +259,7 @@ private:
         }
         c.summary += " -> " + std::to_string(handles.size()) + " handle(s)";
         if (first_dead)
-            return fail(c, 200, tcvod::vod_errc::invalid_request_parameters,
+            return fail(c, code::invalid_request_parameters,
                         "msgHandle." + std::to_string(*first_dead) + ": is unknown or has expired");
         tcvod::response r;
         r.code_desc = "Success";
@@ -283,11 +284,13 @@ private:
         std::string status(tcvod::to_string(e->procedure_state->status));
         std::string body;
         tcvod::encode_event(*e, body);
+        bool kept_all = true;
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            events_.push(std::move(*e));
+            kept_all = events_.push(std::move(*e));
         }
         events_changed_.notify_all();
+        if (!kept_all) log_("event queue full: the oldest unconfirmed event was dropped");
         log_("event " + flow.vod_task_id + " " + status + " (" + std::to_string(k + 1) + "/" +
              std::to_string(flow.state.process_tasks.size()) + " sub-tasks done): queued for PullEvent");
         if (send_callback_)
@@ -299,13 +302,19 @@ private:
 
     // ---- helpers ----
 
-    reply fail(call& c, int http_status, tcvod::vod_errc code, std::string_view message) {
-        c.code = static_cast<int>(code);
+    /// API errors come with HTTP 200, as the real API's do (the SDKs treat
+    /// any other status as a transport failure).
+    static reply fail(call& c, tcvod::vod_errc error, std::string_view message, int http_status = 200) {
+        c.code = static_cast<int>(error);
+        return reply{http_status, error_body(error, message)};
+    }
+
+    static std::string error_body(tcvod::vod_errc code, std::string_view message) {
         tcvod::response r;
-        r.code = c.code;
+        r.code = static_cast<int>(code);
         r.message.assign(message.data(), message.size());
         r.code_desc = code_desc(code);
-        return reply{http_status, encode(r).body};
+        return encode(r).body;
     }
 
     static reply encode(const tcvod::response& r) {

@@ -43,7 +43,8 @@ inline http_exchange http_send(const loopback_url& url, http::verb method, std::
     socket.connect(tcp::endpoint(address, url.port), out.error);
     if (out.error) return out;
     deadline_stream stream(std::move(socket));
-    http::request<http::string_body> req{method, std::string(target.empty() ? std::string_view(url.target) : target), 11};
+    std::string request_target(target.empty() ? std::string_view(url.target) : target);
+    http::request<http::string_body> req{method, request_target, 11};
     req.set(http::field::host, url.host_header);
     req.set(http::field::user_agent, "tcvod-example");
     if (!content_type.empty()) req.set(http::field::content_type, content_type);

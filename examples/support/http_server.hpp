@@ -108,6 +108,7 @@ private:
     void start_connection(tcp::socket socket) {
         auto stream = std::make_shared<deadline_stream>(std::move(socket));
         std::lock_guard<std::mutex> lock(mutex_);
+        if (stopped_) return;  // stop() has taken the list: a thread started now would never be joined
         reap_finished();
         if (connections_.size() >= limits_.max_connections) {
             // Answer without a thread; a short write to a fresh socket does not block.
@@ -192,7 +193,8 @@ private:
         } else if (ec == beast::error::timeout) {
             status = http::status::request_timeout;
             reason = "request not received in time";
-        } else if (ec == http::error::partial_message || ec == asio::error::eof || ec == asio::error::connection_reset) {
+        } else if (ec == http::error::partial_message || ec == asio::error::eof ||
+                   ec == asio::error::connection_reset) {
             return;  // the peer is gone: nobody to answer
         }
         auto res = on_error_(status, reason);
