@@ -1,9 +1,13 @@
 // Signs the API page's SingleFile request, parses, verifies and decodes it
-// (Boost.URL), and decodes a RunProcedure response (simdjson).
+// (Boost.URL), decodes a RunProcedure response (simdjson) and logs the
+// decoded common parameters with the SecretId masked (fmt).
 #include <tcvod/encode.hpp>
+#include <tcvod/fmt.hpp>
 #include <tcvod/query_decode.hpp>
 #include <tcvod/response.hpp>
 #include <tcvod/version.hpp>
+
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <string>
@@ -42,6 +46,10 @@ int main() {
     auto reply = responses.decode(R"({"code":0,"message":"","codeDesc":"Success","vodTaskId":"procedure-1234"})");
     if (!reply || !reply->ok() || reply->vod_task_id != std::string_view("procedure-1234")) return 1;
 
-    std::printf("tcvod %s: signed and decoded %s, decoded a response\n", TCVOD_VERSION_STRING, url.c_str());
+    const std::string logged = fmt::format("{}", decoded.common);
+    if (logged.find("SecretId=AKID****ESA") == std::string::npos) return 1;
+
+    std::printf("tcvod %s: signed and decoded %s, decoded a response, logged %s\n", TCVOD_VERSION_STRING, url.c_str(),
+                logged.c_str());
     return 0;
 }

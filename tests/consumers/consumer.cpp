@@ -1,13 +1,16 @@
 // The program every consumer project builds (Meson subproject, pkg-config,
 // CMake find_package, plain vendoring): it signs the API page's SingleFile
 // request through the typed encoder, checks the bytes against derived vector
-// DV1, parses, verifies and decodes that query back (Boost.URL), and decodes
-// a RunProcedure response (simdjson). Prints one line and exits 0 only when
-// everything matched.
+// DV1, parses, verifies and decodes that query back (Boost.URL), decodes a
+// RunProcedure response (simdjson) and logs the decoded common parameters
+// (fmt). Prints one line and exits 0 only when everything matched.
 #include <tcvod/encode.hpp>
+#include <tcvod/fmt.hpp>
 #include <tcvod/query_decode.hpp>
 #include <tcvod/response.hpp>
 #include <tcvod/version.hpp>
+
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <string>
@@ -84,16 +87,20 @@ int main(int argc, char** argv) {
     if (!reply || !reply->ok() || reply->vod_task_id != std::string_view("procedure-1234"))
         return fail(way, "the response did not decode");
 
+    const std::string logged = fmt::format("{}", decoded.common);
+    if (logged.find("SecretId=AKID****ESA") == std::string::npos || logged.find(common.secret_id) != std::string::npos)
+        return fail(way, "the fmt formatter did not mask the SecretId");
+
 #ifdef TCVOD_CRYPTO_OPENSSL
     const char* crypto = "OpenSSL";
 #else
     const char* crypto = "built-in";
 #endif
     std::printf("tcvod %s via %s: signed RunProcedure (%.*s, %s crypto), decoded the query (%.*s file %s)"
-                " and the response (%.*s)\n",
+                " and the response (%.*s), logged %s\n",
                 TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
                 static_cast<int>(tcvod::to_string(decoded.request.type).size()),
                 tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str(),
-                static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data());
+                static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data(), logged.c_str());
     return 0;
 }

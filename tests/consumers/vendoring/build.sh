@@ -4,7 +4,8 @@
 # Usage: build.sh SCRATCH_DIR [lib|source]
 #   lib     link Boost.URL's library (-lboost_url; Boost 1.81 ships it)
 #   source  compile Boost.URL from source: boost/url/src.hpp in one file
-# simdjson (response and event decoding) is a compiled library: -lsimdjson.
+# simdjson (response and event decoding) and fmt (fmt.hpp) are compiled
+# libraries: -lsimdjson -lfmt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 scratch="$1" boost_url="${2:-lib}"
@@ -14,7 +15,7 @@ cp -R "$here/../../../include" "$scratch/third_party/tcvod/include"
 
 flags=(-std=c++17 -Wall -Wextra -Werror -fno-exceptions -fno-rtti -I "$scratch/third_party/tcvod/include")
 sources=("$here/../consumer.cpp")
-libs=(-lsimdjson)
+libs=(-lsimdjson -lfmt)
 if [ "$boost_url" = source ]; then
   printf '#include <boost/url/src.hpp>\n' > "$scratch/boost_url.cpp"
   sources+=("$scratch/boost_url.cpp")
