@@ -49,7 +49,7 @@ inline constexpr integer_rules drifting_integer{true, true};
 
 // ---- scalar readers for event fields: null means absent -------------------
 
-inline bool is_null_value(json_context& ctx, ondemand::value& v, const field_path& path, bool& null) {
+inline bool is_null_value(json_context& ctx, ondemand::value& v, const json_path& path, bool& null) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     null = type == ondemand::json_type::null;
@@ -57,7 +57,7 @@ inline bool is_null_value(json_context& ctx, ondemand::value& v, const field_pat
 }
 
 /// A string; null leaves it empty.
-inline bool read_plain_string(json_context& ctx, ondemand::value& v, const field_path& path, std::string& out) {
+inline bool read_plain_string(json_context& ctx, ondemand::value& v, const json_path& path, std::string& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     out.clear();
@@ -68,7 +68,7 @@ inline bool read_plain_string(json_context& ctx, ondemand::value& v, const field
     return true;
 }
 
-inline bool read_optional_owned(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_optional_owned(json_context& ctx, ondemand::value& v, const json_path& path,
                                 std::optional<std::string>& out) {
     std::optional<std::string_view> text;
     if (!read_optional_string(ctx, v, path, text)) return false;
@@ -81,7 +81,7 @@ inline bool read_optional_owned(json_context& ctx, ondemand::value& v, const fie
 
 /// A string that the documentation types inconsistently: a number is kept
 /// as its JSON text (`md5`, `fileSize`, mosaic positions, ids).
-inline bool read_text(json_context& ctx, ondemand::value& v, const field_path& path, std::string& out) {
+inline bool read_text(json_context& ctx, ondemand::value& v, const json_path& path, std::string& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type == ondemand::json_type::number) {
@@ -98,7 +98,7 @@ inline bool read_text(json_context& ctx, ondemand::value& v, const field_path& p
     return true;
 }
 
-inline bool read_optional_text(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_optional_text(json_context& ctx, ondemand::value& v, const json_path& path,
                                std::optional<std::string>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
@@ -112,7 +112,7 @@ inline bool read_optional_text(json_context& ctx, ondemand::value& v, const fiel
     return true;
 }
 
-inline bool read_optional_integer(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_optional_integer(json_context& ctx, ondemand::value& v, const json_path& path,
                                   std::optional<std::int64_t>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
@@ -127,14 +127,14 @@ inline bool read_optional_integer(json_context& ctx, ondemand::value& v, const f
 }
 
 /// An integer with a default: null keeps 0.
-inline bool read_plain_integer(json_context& ctx, ondemand::value& v, const field_path& path, std::int64_t& out) {
+inline bool read_plain_integer(json_context& ctx, ondemand::value& v, const json_path& path, std::int64_t& out) {
     std::optional<std::int64_t> value;
     if (!read_optional_integer(ctx, v, path, value)) return false;
     out = value.value_or(0);
     return true;
 }
 
-inline bool read_optional_decimal(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_optional_decimal(json_context& ctx, ondemand::value& v, const json_path& path,
                                   std::optional<double>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
@@ -150,7 +150,7 @@ inline bool read_optional_decimal(json_context& ctx, ondemand::value& v, const f
 
 /// A required string that names one of a few values.
 template <class Enum, class FromWire>
-bool read_enumerated(json_context& ctx, ondemand::value& v, const field_path& path, FromWire from_wire,
+bool read_enumerated(json_context& ctx, ondemand::value& v, const json_path& path, FromWire from_wire,
                      const char* allowed, Enum& out) {
     std::string_view text;
     if (!read_string(ctx, v, path, text)) return false;
@@ -163,21 +163,21 @@ bool read_enumerated(json_context& ctx, ondemand::value& v, const field_path& pa
 // ---- arrays: null means empty ---------------------------------------------
 
 template <class T, class ReadElement>
-bool read_list(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth, std::vector<T>& out,
+bool read_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, std::vector<T>& out,
                ReadElement read_element) {
     out.clear();
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) return true;
-    return for_each_element(ctx, v, path, depth, [&](std::size_t, ondemand::value& item, const field_path& here) {
+    return for_each_element(ctx, v, path, depth, [&](std::size_t, ondemand::value& item, const json_path& here) {
         out.emplace_back();
         return read_element(item, here, out.back());
     });
 }
 
-inline bool read_string_list(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_string_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                              std::vector<std::string>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const field_path& here, std::string& s) {
+    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, std::string& s) {
         std::string_view text;
         if (!read_string(ctx, item, here, text)) return false;
         s.assign(text.data(), text.size());
@@ -185,9 +185,9 @@ inline bool read_string_list(json_context& ctx, ondemand::value& v, const field_
     });
 }
 
-inline bool read_integer_list(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_integer_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                               std::vector<std::int64_t>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const field_path& here, std::int64_t& n) {
+    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, std::int64_t& n) {
         return read_integer(ctx, item, here, drifting_integer, n);
     });
 }
@@ -196,7 +196,7 @@ inline bool read_integer_list(json_context& ctx, ondemand::value& v, const field
 
 /// An object member that may be null (absent): `read(value)` otherwise.
 template <class T, class Read>
-bool read_optional_object(json_context& ctx, ondemand::value& v, const field_path& path, std::optional<T>& out,
+bool read_optional_object(json_context& ctx, ondemand::value& v, const json_path& path, std::optional<T>& out,
                           Read read) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
@@ -213,12 +213,12 @@ struct video_stream_keys {
     enum : std::size_t { bitrate, height, width, codec, fps };
 };
 
-inline bool read_video_stream(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_video_stream(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                               video_stream& out) {
     using k = video_stream_keys;
     seen_members seen;
     return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const field_path& p) {
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
                                switch (i) {
                                case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
                                case k::height: return read_optional_integer(ctx, f, p, out.height);
@@ -234,12 +234,12 @@ struct audio_stream_keys {
     enum : std::size_t { bitrate, sampling_rate, codec };
 };
 
-inline bool read_audio_stream(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_audio_stream(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                               audio_stream& out) {
     using k = audio_stream_keys;
     seen_members seen;
     return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const field_path& p) {
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
                                switch (i) {
                                case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
                                case k::sampling_rate: return read_optional_integer(ctx, f, p, out.sampling_rate);
@@ -256,7 +256,7 @@ struct media_keys {
                          count };
 };
 
-inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::value& f, const field_path& p,
+inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::value& f, const json_path& p,
                               std::size_t depth, media_info& out) {
     using k = media_keys;
     switch (index) {
@@ -270,22 +270,22 @@ inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::va
     case k::rotate: return read_optional_integer(ctx, f, p, out.rotate);
     case k::video_streams:
         return read_list(ctx, f, p, depth, out.video_streams,
-                         [&](ondemand::value& item, const field_path& here, video_stream& s) {
+                         [&](ondemand::value& item, const json_path& here, video_stream& s) {
                              return read_video_stream(ctx, item, here, depth + 1, s);
                          });
     default:
         return read_list(ctx, f, p, depth, out.audio_streams,
-                         [&](ondemand::value& item, const field_path& here, audio_stream& s) {
+                         [&](ondemand::value& item, const json_path& here, audio_stream& s) {
                              return read_audio_stream(ctx, item, here, depth + 1, s);
                          });
     }
 }
 
-inline bool read_media(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_media(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                        media_info& out) {
     seen_members seen;
     return for_each_member(ctx, v, path, depth, media_keys::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const field_path& p) {
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
                                return read_media_member(ctx, i, f, p, depth + 1, out);
                            });
 }
@@ -295,12 +295,12 @@ struct mosaic_keys {
     enum : std::size_t { width, height, left, top, start_time_offset, end_time_offset };
 };
 
-inline bool read_mosaic(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_mosaic(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                         mosaic& out) {
     using k = mosaic_keys;
     seen_members seen;
     return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const field_path& p) {
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
                                switch (i) {
                                case k::width: return read_optional_text(ctx, f, p, out.width);
                                case k::height: return read_optional_text(ctx, f, p, out.height);
@@ -320,18 +320,18 @@ struct task_input_keys {
                          position_type, position, url, file_name, md5 };
 };
 
-inline bool read_task_input(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_task_input(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                             task_input& out) {
     using k = task_input_keys;
     seen_members seen;
     return for_each_member(
-        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const field_path& p) {
+        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
             switch (i) {
             case k::definition: return read_optional_integer(ctx, f, p, out.definition);
             case k::watermark: return read_optional_integer(ctx, f, p, out.watermark);
             case k::mosaic_list:
                 return read_list(ctx, f, p, depth + 1, out.mosaic_list,
-                                 [&](ondemand::value& item, const field_path& here, mosaic& m) {
+                                 [&](ondemand::value& item, const json_path& here, mosaic& m) {
                                      return read_mosaic(ctx, item, here, depth + 2, m);
                                  });
             case k::start_time: return read_optional_integer(ctx, f, p, out.start_time);
@@ -379,7 +379,7 @@ struct task_output_keys {
 
 /// CoverBySnapshot `imageUrl`: a string in the examples, "Array" in the
 /// table (Q10).
-inline bool read_string_or_list(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_string_or_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                                 std::vector<std::string>& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -390,13 +390,13 @@ inline bool read_string_or_list(json_context& ctx, ondemand::value& v, const fie
     return true;
 }
 
-inline bool read_task_output(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_task_output(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                              task_output& out) {
     using k = task_output_keys;
     seen_members seen;
     const std::size_t inner = depth + 1;
     return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                    const field_path& p) {
+                                                                    const json_path& p) {
         if (i < media_keys::count) return read_media_member(ctx, i, f, p, inner, out.media);
         switch (i) {
         case k::url: return read_optional_owned(ctx, f, p, out.url);
@@ -404,11 +404,11 @@ inline bool read_task_output(json_context& ctx, ondemand::value& v, const field_
         case k::image_urls: return read_string_list(ctx, f, p, inner, out.image_urls);
         case k::img_info:
             return read_list(ctx, f, p, inner, out.img_info,
-                             [&](ondemand::value& item, const field_path& here, snapshot_image& s) {
+                             [&](ondemand::value& item, const json_path& here, snapshot_image& s) {
                                  seen_members seen_image;
                                  return for_each_member(
                                      ctx, item, here, inner + 1, snapshot_image_keys::names, seen_image,
-                                     [&](std::size_t j, ondemand::value& g, const field_path& q) {
+                                     [&](std::size_t j, ondemand::value& g, const json_path& q) {
                                          return j == 0 ? read_optional_integer(ctx, g, q, s.time_offset)
                                                        : read_optional_owned(ctx, g, q, s.url);
                                      });
@@ -423,12 +423,12 @@ inline bool read_task_output(json_context& ctx, ondemand::value& v, const field_
         case k::suggestion: return read_optional_owned(ctx, f, p, out.suggestion);
         case k::segments:
             return read_list(ctx, f, p, inner, out.segments,
-                             [&](ondemand::value& item, const field_path& here, review_segment& s) {
+                             [&](ondemand::value& item, const json_path& here, review_segment& s) {
                                  using r = review_segment_keys;
                                  seen_members seen_segment;
                                  return for_each_member(
                                      ctx, item, here, inner + 1, r::names, seen_segment,
-                                     [&](std::size_t j, ondemand::value& g, const field_path& q) {
+                                     [&](std::size_t j, ondemand::value& g, const json_path& q) {
                                          switch (j) {
                                          case r::start_time_offset:
                                              return read_optional_decimal(ctx, g, q, s.start_time_offset);
@@ -444,20 +444,20 @@ inline bool read_task_output(json_context& ctx, ondemand::value& v, const field_
                              });
         case k::classifications:
             return read_list(ctx, f, p, inner, out.classifications,
-                             [&](ondemand::value& item, const field_path& here, classification_result& c) {
+                             [&](ondemand::value& item, const json_path& here, classification_result& c) {
                                  seen_members seen_class;
                                  return for_each_member(ctx, item, here, inner + 1, classification_keys::names,
                                                         seen_class,
-                                                        [&](std::size_t j, ondemand::value& g, const field_path& q) {
+                                                        [&](std::size_t j, ondemand::value& g, const json_path& q) {
                                                             return j == 0 ? read_plain_string(ctx, g, q, c.classification)
                                                                           : read_optional_decimal(ctx, g, q, c.confidence);
                                                         });
                              });
         default:
-            return read_list(ctx, f, p, inner, out.tags, [&](ondemand::value& item, const field_path& here, tag_result& t) {
+            return read_list(ctx, f, p, inner, out.tags, [&](ondemand::value& item, const json_path& here, tag_result& t) {
                 seen_members seen_tag;
                 return for_each_member(ctx, item, here, inner + 1, tag_keys::names, seen_tag,
-                                       [&](std::size_t j, ondemand::value& g, const field_path& q) {
+                                       [&](std::size_t j, ondemand::value& g, const json_path& q) {
                                            return j == 0 ? read_plain_string(ctx, g, q, t.tag)
                                                          : read_optional_decimal(ctx, g, q, t.confidence);
                                        });
@@ -471,11 +471,11 @@ struct task_keys {
     enum : std::size_t { task_type, status, err_code, message, input, output };
 };
 
-inline bool read_task(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth, task& out) {
+inline bool read_task(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, task& out) {
     using k = task_keys;
     seen_members seen;
     bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const field_path& p) {
+                                                                       const json_path& p) {
         switch (i) {
         case k::task_type: {
             std::string_view name;
@@ -498,14 +498,14 @@ inline bool read_task(json_context& ctx, ondemand::value& v, const field_path& p
         }
     });
     if (!ok) return false;
-    if (!seen.has(k::task_type)) return ctx.fail(errc::missing_field, child_path(path, "taskType"), "is required");
-    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, child_path(path, "status"), "is required");
+    if (!seen.has(k::task_type)) return ctx.fail(errc::missing_field, json_path(path, "taskType"), "is required");
+    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
     return true;
 }
 
-inline bool read_task_list(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_task_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                            std::vector<task>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const field_path& here, task& t) {
+    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, task& t) {
         return read_task(ctx, item, here, depth + 1, t);
     });
 }
@@ -524,12 +524,12 @@ struct procedure_state_keys {
                          content_reviews, ai_analyses };
 };
 
-inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                                  procedure_state_changed& out) {
     using k = procedure_state_keys;
     seen_members seen;
     bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const field_path& p) {
+                                                                       const json_path& p) {
         switch (i) {
         case k::vod_task_id: return read_optional_text(ctx, f, p, out.vod_task_id);
         case k::status:
@@ -553,7 +553,7 @@ inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const fi
                 using dk = drm_keys;
                 seen_members seen_drm;
                 return for_each_member(ctx, f, p, depth + 1, dk::names, seen_drm,
-                                       [&](std::size_t j, ondemand::value& g, const field_path& q) {
+                                       [&](std::size_t j, ondemand::value& g, const json_path& q) {
                                            switch (j) {
                                            case dk::definition: return read_optional_integer(ctx, g, q, d.definition);
                                            case dk::key_source: return read_optional_owned(ctx, g, q, d.key_source);
@@ -568,7 +568,7 @@ inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const fi
         }
     });
     if (!ok) return false;
-    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, child_path(path, "status"), "is required");
+    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
     return true;
 }
 
@@ -578,12 +578,12 @@ struct procedure_state_v3_keys {
     enum : std::size_t { task_id, status, err_code, message, file_id, file_name, file_url };
 };
 
-inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                                     procedure_state_change_event& out) {
     using k = procedure_state_v3_keys;
     seen_members seen;
     bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const field_path& p) {
+                                                                       const json_path& p) {
         switch (i) {
         case k::task_id: return read_plain_string(ctx, f, p, out.task_id);
         case k::status:
@@ -604,8 +604,8 @@ inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const
         }
     });
     if (!ok) return false;
-    if (!seen.has(k::task_id)) return ctx.fail(errc::missing_field, child_path(path, "TaskId"), "is required");
-    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, child_path(path, "Status"), "is required");
+    if (!seen.has(k::task_id)) return ctx.fail(errc::missing_field, json_path(path, "TaskId"), "is required");
+    if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "Status"), "is required");
     return true;
 }
 
@@ -630,13 +630,13 @@ public:
         enum : std::size_t { version, event_type, data, event_type_v3, procedure_state_v3, count };
     };
 
-    event_reader(json_context& ctx, nested_parsers& nested, const field_path& path, std::size_t depth, event& out)
+    event_reader(json_context& ctx, nested_parsers& nested, const json_path& path, std::size_t depth, event& out)
         : ctx_(ctx), nested_(nested), path_(path), depth_(depth), out_(out) {
         out_ = event{};
         out_.version.clear();
     }
 
-    bool member(std::size_t index, ondemand::value& f, const field_path& p) {
+    bool member(std::size_t index, ondemand::value& f, const json_path& p) {
         switch (index) {
         case keys::version: {
             has_v2_ = true;
@@ -697,23 +697,23 @@ public:
         if (has_v3_) {
             out_.format = event_format::v3;
             if (!seen_.has(keys::event_type_v3))
-                return ctx_.fail(errc::missing_field, child_path(path_, "EventType"), "is required");
+                return ctx_.fail(errc::missing_field, json_path(path_, "EventType"), "is required");
             if (out_.event_type == procedure_state_changed_event_type && !out_.procedure_state_v3)
-                return ctx_.fail(errc::missing_field, child_path(path_, "ProcedureStateChangeEvent"),
+                return ctx_.fail(errc::missing_field, json_path(path_, "ProcedureStateChangeEvent"),
                                  "is required when EventType is ProcedureStateChanged");
             return true;
         }
         out_.format = event_format::v2;
         if (!seen_.has(keys::event_type))
-            return ctx_.fail(errc::missing_field, child_path(path_, "eventType"),
+            return ctx_.fail(errc::missing_field, json_path(path_, "eventType"),
                              "is required (EventType in the 3.0 layout)");
-        if (!seen_.has(keys::version)) return ctx_.fail(errc::missing_field, child_path(path_, "version"), "is required");
+        if (!seen_.has(keys::version)) return ctx_.fail(errc::missing_field, json_path(path_, "version"), "is required");
         if (out_.event_type != procedure_state_changed_event_type) return true;
         if (!has_data_)
-            return ctx_.fail(errc::missing_field, child_path(path_, "data"),
+            return ctx_.fail(errc::missing_field, json_path(path_, "data"),
                              "is required when eventType is ProcedureStateChanged");
         if (out_.procedure_state) return true;
-        field_path data_path = child_path(path_, "data");
+        json_path data_path(path_, "data");
         std::string captured;
         captured.swap(out_.data_json);
         return decode_nested_document(ctx_, nested_.data_parser, nested_.data_buffer, captured, data_path,
@@ -726,23 +726,23 @@ public:
 private:
     json_context& ctx_;
     nested_parsers& nested_;
-    field_path path_;
+    json_path path_;
     std::size_t depth_;
     event& out_;
     seen_members seen_;
     bool has_v2_ = false, has_v3_ = false, has_data_ = false;
 };
 
-inline bool read_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const field_path& path,
+inline bool read_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
                        std::size_t depth, event& out) {
     event_reader reader(ctx, nested, path, depth, out);
     return for_each_member(ctx, v, path, depth, event_reader::keys::names, reader.seen(),
-                           [&](std::size_t i, ondemand::value& f, const field_path& p) { return reader.member(i, f, p); }) &&
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) { return reader.member(i, f, p); }) &&
            reader.finish();
 }
 
 /// `eventContent`: an object, or (tolerated) a string holding one.
-inline bool read_event_content(json_context& ctx, nested_parsers& nested, ondemand::value& v, const field_path& path,
+inline bool read_event_content(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
                                std::size_t depth, event& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -762,12 +762,12 @@ struct pulled_event_keys {
     enum : std::size_t { msg_handle, event_content };
 };
 
-inline bool read_pulled_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const field_path& path,
+inline bool read_pulled_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
                               std::size_t depth, pulled_event& out) {
     using k = pulled_event_keys;
     seen_members seen;
     bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const field_path& p) {
+                                                                       const json_path& p) {
         if (i == k::msg_handle) {
             std::string_view handle;
             if (!read_string(ctx, f, p, handle)) return false;
@@ -777,9 +777,9 @@ inline bool read_pulled_event(json_context& ctx, nested_parsers& nested, ondeman
         return read_event_content(ctx, nested, f, p, depth + 1, out.content);
     });
     if (!ok) return false;
-    if (!seen.has(k::msg_handle)) return ctx.fail(errc::missing_field, child_path(path, "msgHandle"), "is required");
+    if (!seen.has(k::msg_handle)) return ctx.fail(errc::missing_field, json_path(path, "msgHandle"), "is required");
     if (!seen.has(k::event_content))
-        return ctx.fail(errc::missing_field, child_path(path, "eventContent"), "is required");
+        return ctx.fail(errc::missing_field, json_path(path, "eventContent"), "is required");
     return true;
 }
 
@@ -790,7 +790,7 @@ struct pull_response_keys {
 };
 
 inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested, std::size_t index,
-                                      ondemand::value& f, const field_path& p, std::size_t depth,
+                                      ondemand::value& f, const json_path& p, std::size_t depth,
                                       pull_event_response& out) {
     using k = pull_response_keys;
     switch (index) {
@@ -803,7 +803,7 @@ inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested,
     }
     case k::code_desc: return read_optional_owned(ctx, f, p, out.code_desc);
     default:
-        return read_list(ctx, f, p, depth, out.events, [&](ondemand::value& item, const field_path& here, pulled_event& e) {
+        return read_list(ctx, f, p, depth, out.events, [&](ondemand::value& item, const json_path& here, pulled_event& e) {
             return read_pulled_event(ctx, nested, item, here, depth + 1, e);
         });
     }
@@ -855,7 +855,7 @@ public:
             options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, detail::ondemand::value& root) {
                 detail::seen_members seen;
                 return detail::for_each_member(ctx, root, {}, 1, detail::pull_response_keys::names, seen,
-                                               [&](std::size_t i, detail::ondemand::value& f, const field_path& p) {
+                                               [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
                                                    return detail::read_pull_response_member(ctx, nested_, i, f, p, 2,
                                                                                             out);
                                                }) &&
@@ -880,7 +880,7 @@ public:
                 detail::seen_members seen;
                 bool ok = detail::for_each_member(
                     ctx, root, {}, 1, detail::any_body_names, seen,
-                    [&](std::size_t i, detail::ondemand::value& f, const field_path& p) {
+                    [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
                         if (i >= pull_count) {
                             // Mirror the mark in the reader's own table for its checks.
                             reader.seen().mark(i - pull_count);

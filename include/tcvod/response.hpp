@@ -130,16 +130,44 @@ private:
     std::size_t size_ = 0, capacity_ = 0;
 };
 
-inline field_path child_path(const field_path& parent, std::string_view key) {
-    if (parent.empty()) return field_path(key);
-    field_path p = parent;
-    return p.append(".").append(key);
-}
+/// Where decoding is: a chain of stack nodes (parent, then a member name or
+/// an array index). Building one costs a few words; the field_path text is
+/// only assembled when an error is reported.
+class json_path {
+public:
+    json_path() noexcept = default;  // the root
+    json_path(const json_path& parent, std::string_view key) noexcept : parent_(&parent), key_(key) {}
+    json_path(const json_path& parent, std::size_t index) noexcept
+        : parent_(&parent), index_(index), is_index_(true) {}
 
-inline field_path index_path(const field_path& parent, std::size_t index) {
-    field_path p = parent;
-    return p.append(".").append_index(index);
-}
+    bool is_root() const noexcept { return parent_ == nullptr; }
+
+    /// `data.processTaskList.2.output`. Steps past field_path's capacity
+    /// would be truncated anyway; only the root-most ones are visited.
+    field_path materialize() const noexcept {
+        constexpr std::size_t keep = field_path::capacity + 1;
+        const json_path* steps[keep];
+        std::size_t count = 0;
+        for (const json_path* p = this; p->parent_; p = p->parent_) steps[count++ % keep] = p;
+        std::size_t n = count < keep ? count : keep;
+        field_path out;
+        for (std::size_t k = 0; k < n; ++k) {
+            const json_path* step = steps[(count - 1 - k) % keep];
+            if (k != 0) out.append(".");
+            if (step->is_index_)
+                out.append_index(step->index_);
+            else
+                out.append(step->key_);
+        }
+        return out;
+    }
+
+private:
+    const json_path* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
+};
 
 /// Error state of one decode call.
 class json_context {
@@ -153,9 +181,12 @@ public:
         error_ = field_error{code, path, reason};
         return false;
     }
+    bool fail(errc code, const json_path& path, const char* reason) noexcept {
+        return fail(code, path.materialize(), reason);
+    }
 
     /// simdjson's errors, translated; `path` is where decoding was.
-    bool fail(simdjson::error_code e, const field_path& path) noexcept {
+    bool fail(simdjson::error_code e, const json_path& path) noexcept {
         switch (e) {
         case simdjson::EMPTY: return fail(errc::empty_input, path, "body is empty");
         case simdjson::UTF8_ERROR: return fail(errc::invalid_utf8, path, "body is not valid UTF-8");
@@ -182,7 +213,7 @@ public:
         }
     }
 
-    bool enter(std::size_t depth, const field_path& path) noexcept {
+    bool enter(std::size_t depth, const json_path& path) noexcept {
         if (depth > options_.max_depth) return fail(errc::too_deep, path, "nesting exceeds the configured maximum depth");
         return true;
     }
@@ -192,7 +223,7 @@ private:
     field_error error_{};
 };
 
-inline bool value_type(json_context& ctx, ondemand::value& v, const field_path& path, ondemand::json_type& type) {
+inline bool value_type(json_context& ctx, ondemand::value& v, const json_path& path, ondemand::json_type& type) {
     if (auto e = v.type().get(type)) return ctx.fail(e, path);
     return true;
 }
@@ -243,7 +274,7 @@ struct integer_rules {
 };
 
 /// A number token (or numeric string) as int64, with a precise error.
-inline bool parse_integer_text(json_context& ctx, std::string_view text, const field_path& path,
+inline bool parse_integer_text(json_context& ctx, std::string_view text, const json_path& path,
                                const integer_rules& rules, std::int64_t& out) {
     number_kind kind = classify_number(text);
     if (kind == number_kind::invalid) return ctx.fail(errc::invalid_number, path, "must be an integer");
@@ -267,7 +298,7 @@ inline bool parse_integer_text(json_context& ctx, std::string_view text, const f
     return true;
 }
 
-inline bool parse_decimal_text(json_context& ctx, std::string_view text, const field_path& path, double& out) {
+inline bool parse_decimal_text(json_context& ctx, std::string_view text, const json_path& path, double& out) {
     if (classify_number(text) == number_kind::invalid) return ctx.fail(errc::invalid_number, path, "must be a number");
     auto r = std::from_chars(text.data(), text.data() + text.size(), out);
     if (r.ec == std::errc::result_out_of_range || !std::isfinite(out))
@@ -279,7 +310,7 @@ inline bool parse_decimal_text(json_context& ctx, std::string_view text, const f
 
 /// A string's contents: a view of the input when it has no escapes
 /// (zero-copy), else unescaped by simdjson into its parser.
-inline bool read_string_contents(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_string_contents(json_context& ctx, ondemand::value& v, const json_path& path,
                                  std::string_view& out) {
     std::string_view token = scalar_token(v);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"' &&
@@ -291,14 +322,14 @@ inline bool read_string_contents(json_context& ctx, ondemand::value& v, const fi
     return true;
 }
 
-inline bool read_null(json_context& ctx, ondemand::value& v, const field_path& path) {
+inline bool read_null(json_context& ctx, ondemand::value& v, const json_path& path) {
     bool is_null = false;
     if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
     return true;
 }
 
 /// A required string.
-inline bool read_string(json_context& ctx, ondemand::value& v, const field_path& path, std::string_view& out) {
+inline bool read_string(json_context& ctx, ondemand::value& v, const json_path& path, std::string_view& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type != ondemand::json_type::string) return ctx.fail(errc::wrong_type, path, "must be a string");
@@ -306,7 +337,7 @@ inline bool read_string(json_context& ctx, ondemand::value& v, const field_path&
 }
 
 /// An optional string: null means absent.
-inline bool read_optional_string(json_context& ctx, ondemand::value& v, const field_path& path,
+inline bool read_optional_string(json_context& ctx, ondemand::value& v, const json_path& path,
                                  std::optional<std::string_view>& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -323,7 +354,7 @@ inline bool read_optional_string(json_context& ctx, ondemand::value& v, const fi
 
 /// An integer that may arrive as a number or (with rules.allow_string) as
 /// a numeric string.
-inline bool read_integer(json_context& ctx, ondemand::value& v, const field_path& path, const integer_rules& rules,
+inline bool read_integer(json_context& ctx, ondemand::value& v, const json_path& path, const integer_rules& rules,
                          std::int64_t& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -338,7 +369,7 @@ inline bool read_integer(json_context& ctx, ondemand::value& v, const field_path
 }
 
 /// A JSON number (or a numeric string: events drift) as double.
-inline bool read_decimal(json_context& ctx, ondemand::value& v, const field_path& path, double& out) {
+inline bool read_decimal(json_context& ctx, ondemand::value& v, const json_path& path, double& out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type == ondemand::json_type::number) return parse_decimal_text(ctx, scalar_token(v), path, out);
@@ -353,7 +384,7 @@ inline bool read_decimal(json_context& ctx, ondemand::value& v, const field_path
 /// Checks any value completely (simdjson On-Demand skips what it is not
 /// asked for without validating it) and, when `out` is given, writes it
 /// as minified JSON with canonical string escapes.
-inline bool walk_value(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+inline bool walk_value(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                        json_writer<std::string>* out) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -363,13 +394,13 @@ inline bool walk_value(json_context& ctx, ondemand::value& v, const field_path& 
         ondemand::object object;
         if (auto e = v.get_object().get(object)) return ctx.fail(e, path);
         if (out) out->begin_object();
-        field_path last = path;
+        json_path last = path;
         for (auto member : object) {
             ondemand::field field;
             if (auto e = std::move(member).get(field)) return ctx.fail(e, last);
             std::string_view key;
             if (auto e = field.unescaped_key().get(key)) return ctx.fail(e, last);
-            last = child_path(path, key);
+            last = json_path(path, key);
             if (out) out->key(key);
             if (!walk_value(ctx, field.value(), last, depth + 1, out)) return false;
         }
@@ -383,7 +414,7 @@ inline bool walk_value(json_context& ctx, ondemand::value& v, const field_path& 
         if (out) out->begin_array();
         std::size_t index = 0;
         for (auto element : array) {
-            field_path here = index_path(path, index++);
+            json_path here(path, index++);
             ondemand::value item;
             if (auto e = std::move(element).get(item)) return ctx.fail(e, here);
             if (!walk_value(ctx, item, here, depth + 1, out)) return false;
@@ -439,23 +470,23 @@ private:
 /// Iterates an object's members: `on_member(index, key, value, path)` for
 /// known names (duplicates are an error), walk_value for the others.
 template <std::size_t N, class OnMember>
-bool for_each_member(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+bool for_each_member(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                      const std::string_view (&names)[N], seen_members& seen, OnMember&& on_member) {
     static_assert(N <= 64, "seen_members holds 64 bits");
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
     if (type != ondemand::json_type::object)
-        return ctx.fail(errc::wrong_type, path, path.empty() ? "body must be a JSON object" : "must be an object");
+        return ctx.fail(errc::wrong_type, path, path.is_root() ? "body must be a JSON object" : "must be an object");
     if (!ctx.enter(depth, path)) return false;
     ondemand::object object;
     if (auto e = v.get_object().get(object)) return ctx.fail(e, path);
-    field_path last = path;
+    json_path last = path;
     for (auto member : object) {
         ondemand::field field;
         if (auto e = std::move(member).get(field)) return ctx.fail(e, last);
         std::string_view key;
         if (auto e = field.unescaped_key().get(key)) return ctx.fail(e, last);
-        last = child_path(path, key);
+        last = json_path(path, key);
         std::size_t index = N;
         for (std::size_t i = 0; i < N; ++i)
             if (names[i] == key) index = i;
@@ -471,7 +502,7 @@ bool for_each_member(json_context& ctx, ondemand::value& v, const field_path& pa
 
 /// Iterates an array: `on_element(i, value, path)`.
 template <class OnElement>
-bool for_each_element(json_context& ctx, ondemand::value& v, const field_path& path, std::size_t depth,
+bool for_each_element(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                       OnElement&& on_element) {
     ondemand::json_type type{};
     if (!value_type(ctx, v, path, type)) return false;
@@ -481,7 +512,7 @@ bool for_each_element(json_context& ctx, ondemand::value& v, const field_path& p
     if (auto e = v.get_array().get(array)) return ctx.fail(e, path);
     std::size_t index = 0;
     for (auto element : array) {
-        field_path here = index_path(path, index);
+        json_path here(path, index);
         ondemand::value item;
         if (auto e = std::move(element).get(item)) return ctx.fail(e, here);
         if (!on_element(index, item, here)) return false;
@@ -495,7 +526,7 @@ bool for_each_element(json_context& ctx, ondemand::value& v, const field_path& p
 /// paths under `base`.
 template <class DecodeRoot>
 bool decode_nested_document(json_context& ctx, ondemand::parser& parser, std::string& buffer, std::string_view text,
-                            const field_path& base, DecodeRoot&& decode_root) {
+                            const json_path& base, DecodeRoot&& decode_root) {
     buffer.assign(text.data(), text.size());
     buffer.resize(text.size() + simdjson::SIMDJSON_PADDING, ' ');
     ondemand::document doc;
@@ -520,7 +551,7 @@ field_error decode_document(const json_decode_options& options, ondemand::parser
                             std::string_view body, std::size_t capacity, DecodeRoot&& decode_root) {
     json_context ctx(options);
     if (body.size() > options.max_size) {
-        ctx.fail(errc::too_long, {}, "body exceeds the configured maximum size");
+        ctx.fail(errc::too_long, field_path(), "body exceeds the configured maximum size");
         return ctx.error();
     }
     input.prepare(body, capacity, options.lenient);
@@ -533,7 +564,7 @@ field_error decode_document(const json_decode_options& options, ondemand::parser
         if (auto e2 = doc.type().get(type)) {
             ok = ctx.fail(e2, {});
         } else if (type != ondemand::json_type::object) {
-            ok = ctx.fail(errc::wrong_type, {}, "body must be a JSON object");
+            ok = ctx.fail(errc::wrong_type, field_path(), "body must be a JSON object");
         } else {
             ondemand::value root;
             // A document is not a value; its object is reached through a value view.
@@ -544,7 +575,7 @@ field_error decode_document(const json_decode_options& options, ondemand::parser
         }
         const char* rest = nullptr;
         if (ok && doc.current_location().get(rest) == simdjson::SUCCESS)
-            ok = ctx.fail(errc::invalid_json, {}, "has content after the JSON object");
+            ok = ctx.fail(errc::invalid_json, field_path(), "has content after the JSON object");
     }
     if (!ok && !options.lenient && ctx.error().code != errc::too_long &&
         find_trailing_comma(body) != std::string_view::npos)
@@ -559,7 +590,7 @@ struct envelope_fields {
     enum : std::size_t { code, message, code_desc, count };
 };
 
-inline bool read_envelope_member(json_context& ctx, std::size_t index, ondemand::value& v, const field_path& path,
+inline bool read_envelope_member(json_context& ctx, std::size_t index, ondemand::value& v, const json_path& path,
                                  std::int64_t& code, std::string_view& message,
                                  std::optional<std::string_view>& code_desc) {
     switch (index) {
@@ -619,7 +650,7 @@ private:
         detail::seen_members seen;
         bool ok = detail::for_each_member(
             ctx, root, {}, 1, detail::response_member_names, seen,
-            [&](std::size_t index, detail::ondemand::value& v, const field_path& path) {
+            [&](std::size_t index, detail::ondemand::value& v, const detail::json_path& path) {
                 if (index == 3) return detail::read_optional_string(ctx, v, path, out.vod_task_id);
                 return detail::read_envelope_member(ctx, index, v, path, out.code, out.message, out.code_desc);
             });
