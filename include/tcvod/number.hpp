@@ -74,6 +74,12 @@ inline std::optional<double> parse_offset(std::string_view text) noexcept {
     std::size_t int_digits = i - int_start;
     if (int_digits == 0) return std::nullopt;
     if (int_digits > 1 && text[int_start] == '0') return std::nullopt;
+    if (i == text.size() && int_digits <= 15) {
+        // Whole seconds, the common case: exact as an integer, no from_chars.
+        std::int64_t whole = 0;
+        for (std::size_t k = int_start; k < i; ++k) whole = whole * 10 + (text[k] - '0');
+        return static_cast<double>(int_start ? -whole : whole);
+    }
     if (i < text.size()) {
         if (text[i] != '.') return std::nullopt;
         std::size_t frac_start = ++i;
