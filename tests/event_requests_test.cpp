@@ -151,6 +151,18 @@ TEST(EventRequestDecode, OneBasedHandlesOfTheEnglishPageAreAccepted) {
     EXPECT_EQ(decoded.request.msg_handles, (std::vector<std::string>{"X", "Y"}));
 }
 
+TEST(EventRequestDecode, DecodingAgainIntoTheSameObject) {
+    tcvod::query_parameters params;
+    tcvod::decoded_request<tcvod::confirm_event_request> decoded;
+    tcvod::diagnostics diag;
+    const std::string common = "Action=ConfirmEvent&Nonce=1&Region=gz&SecretId=x&Timestamp=1&";
+    ASSERT_TRUE(params.parse(common + "msgHandle.0=a&msgHandle.1=b&msgHandle.2=c", {}, diag));
+    ASSERT_TRUE(tcvod::decode_request(params, decoded, {}, diag));
+    ASSERT_TRUE(params.parse(common + "msgHandle.0=z", {}, diag));
+    ASSERT_TRUE(tcvod::decode_request(params, decoded, {}, diag)) << diag.first().message();
+    EXPECT_EQ(decoded.request.msg_handles, std::vector<std::string>{"z"});
+}
+
 TEST(EventRequestDecode, BadHandleKeys) {
     const std::string common = "Action=ConfirmEvent&Nonce=1&Region=gz&SecretId=x&Timestamp=1&";
     struct bad {

@@ -124,6 +124,7 @@ inline bool decode_action_parameter(confirm_event_request& r, detail::confirm_ev
 /// the overview number from 1 (quirk Q7); such a list (1..n) is accepted
 /// and stored from 0, as tcvod sends it.
 inline void finish_action(confirm_event_request& r, detail::confirm_event_decode_state& state, diagnostics& diag) {
+    r.msg_handles.resize(state.seen.size());  // entries left from an earlier decode into `r`
     if (state.seen.size() > 1 && !state.seen[0]) {
         bool rest_contiguous = true;
         for (std::size_t i = 1; i < state.seen.size(); ++i) rest_contiguous = rest_contiguous && state.seen[i];
