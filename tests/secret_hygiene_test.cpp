@@ -39,7 +39,8 @@ std::string base64(std::string_view bytes) {
 std::string hex(std::string_view bytes) {
     static const char digits[] = "0123456789abcdef";
     std::string out;
-    for (unsigned char c : bytes) {
+    for (char ch : bytes) {
+        auto c = static_cast<unsigned char>(ch);
         out += digits[c >> 4];
         out += digits[c & 15];
     }
