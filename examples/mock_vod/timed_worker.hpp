@@ -65,8 +65,9 @@ private:
                 continue;
             }
             auto first = jobs_.begin();
-            if (first->first.first > clock::now()) {
-                wake_.wait_until(lock, first->first.first);
+            const clock::time_point due = first->first.first;  // a copy: stop() may clear the map while we wait
+            if (due > clock::now()) {
+                wake_.wait_until(lock, due);
                 continue;
             }
             auto job = std::move(first->second);
