@@ -28,13 +28,13 @@ CATALOGUE = {
     1003: ('server_error', True), 2000: ('server_error', True), 10008: ('not_found', False),
     10022: ('server_error', True), 50005: ('conflict', False), 50006: ('server_error', True),
     50007: ('invalid_request', False),
-    4000: ('invalid_request', False), 4100: ('authentication', False), 4101: ('permission', False),
-    4102: ('permission', False), 4103: ('permission', False), 4104: ('authentication', False),
-    4105: ('authentication', False), 4106: ('authentication', False), 4110: ('permission', False),
-    4200: ('authentication', True), 4300: ('permission', False), 4400: ('quota', True),
+    4000: ('invalid_request', False), 4100: ('authentication', False), 4101: ('authentication', False),
+    4102: ('authentication', False), 4103: ('authentication', False), 4104: ('authentication', False),
+    4105: ('authentication', False), 4106: ('authentication', False), 4110: ('authentication', False),
+    4200: ('authentication', True), 4300: ('authentication', False), 4400: ('quota', True),
     4500: ('authentication', True), 4600: ('invalid_request', False), 5000: ('not_found', False),
     5100: ('server_error', True), 5200: ('billing', False), 5300: ('billing', False),
-    5400: ('partial_success', False), 5500: ('permission', False), 6000: ('server_error', True),
+    5400: ('partial_success', False), 5500: ('authentication', False), 6000: ('server_error', True),
     6100: ('invalid_request', False), 6200: ('server_error', True),
 }
 

@@ -33,15 +33,15 @@ const expected_row every_code[] = {
     {50007, vod_errc::invalid_procedure_parameter, vod_category::invalid_request, false},
     {4000, vod_errc::invalid_request_parameters, vod_category::invalid_request, false},
     {4100, vod_errc::authentication_failed, vod_category::authentication, false},
-    {4101, vod_errc::api_not_authorized, vod_category::permission, false},
-    {4102, vod_errc::resource_not_authorized, vod_category::permission, false},
-    {4103, vod_errc::api_resource_not_authorized, vod_category::permission, false},
+    {4101, vod_errc::api_not_authorized, vod_category::authentication, false},
+    {4102, vod_errc::resource_not_authorized, vod_category::authentication, false},
+    {4103, vod_errc::api_resource_not_authorized, vod_category::authentication, false},
     {4104, vod_errc::secret_id_not_found, vod_category::authentication, false},
     {4105, vod_errc::token_error, vod_category::authentication, false},
     {4106, vod_errc::mfa_check_failed, vod_category::authentication, false},
-    {4110, vod_errc::cam_authentication_failed, vod_category::permission, false},
+    {4110, vod_errc::cam_authentication_failed, vod_category::authentication, false},
     {4200, vod_errc::request_expired, vod_category::authentication, true},
-    {4300, vod_errc::access_denied, vod_category::permission, false},
+    {4300, vod_errc::access_denied, vod_category::authentication, false},
     {4400, vod_errc::quota_exceeded, vod_category::quota, true},
     {4500, vod_errc::replay_attack, vod_category::authentication, true},
     {4600, vod_errc::protocol_not_supported, vod_category::invalid_request, false},
@@ -50,7 +50,7 @@ const expected_row every_code[] = {
     {5200, vod_errc::resource_purchase_failed, vod_category::billing, false},
     {5300, vod_errc::insufficient_balance, vod_category::billing, false},
     {5400, vod_errc::partial_success, vod_category::partial_success, false},
-    {5500, vod_errc::qualification_review_failed, vod_category::permission, false},
+    {5500, vod_errc::qualification_review_failed, vod_category::authentication, false},
     {6000, vod_errc::server_error, vod_category::server_error, true},
     {6100, vod_errc::version_not_supported, vod_category::invalid_request, false},
     {6200, vod_errc::api_unavailable, vod_category::server_error, true},
@@ -129,7 +129,6 @@ TEST(VodCategory, NamesAreStable) {
     EXPECT_EQ(tcvod::to_string(vod_category::success), "success");
     EXPECT_EQ(tcvod::to_string(vod_category::invalid_request), "invalid_request");
     EXPECT_EQ(tcvod::to_string(vod_category::authentication), "authentication");
-    EXPECT_EQ(tcvod::to_string(vod_category::permission), "permission");
     EXPECT_EQ(tcvod::to_string(vod_category::quota), "quota");
     EXPECT_EQ(tcvod::to_string(vod_category::not_found), "not_found");
     EXPECT_EQ(tcvod::to_string(vod_category::conflict), "conflict");

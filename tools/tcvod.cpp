@@ -98,7 +98,7 @@ sign --action RunProcedure|PullEvent|ConfirmEvent
 decode-response
   Reads an API response body on stdin and prints one line of JSON: code,
   message, codeDesc and vodTaskId when present, category (success,
-  invalid_request, authentication, permission, quota, not_found, conflict,
+  invalid_request, authentication, quota, not_found, conflict,
   billing, partial_success, server_error, unknown) and retryable.
   `code` may be a number or a numeric string. Strict JSON: a trailing
   comma is refused unless --lenient is given.

@@ -65,8 +65,7 @@ enum class vod_errc : int {
 enum class vod_category {
     success,          // code 0
     invalid_request,  // fix the request (parameters, procedure, protocol, host)
-    authentication,   // signature, key, token, timestamp or nonce
-    permission,       // the account or sub-account may not do this
+    authentication,   // signature, key, token, timestamp, nonce, or CAM: the caller may not do this
     quota,            // rate limit: back off and retry
     not_found,        // the file or resource does not exist
     conflict,         // the same task already exists
@@ -81,7 +80,6 @@ constexpr std::string_view to_string(vod_category c) noexcept {
     case vod_category::success: return "success";
     case vod_category::invalid_request: return "invalid_request";
     case vod_category::authentication: return "authentication";
-    case vod_category::permission: return "permission";
     case vod_category::quota: return "quota";
     case vod_category::not_found: return "not_found";
     case vod_category::conflict: return "conflict";
@@ -117,18 +115,18 @@ inline constexpr vod_error_info vod_error_table[] = {
      vod_category::invalid_request, false},
     {4100, "authentication_failed", "Authentication failed (usually a wrong signature)", vod_category::authentication,
      false},
-    {4101, "api_not_authorized", "No access to this API (sub-account not authorised)", vod_category::permission, false},
+    {4101, "api_not_authorized", "No access to this API (sub-account not authorised)", vod_category::authentication, false},
     {4102, "resource_not_authorized", "No access to the resource (sub-account not authorised)",
-     vod_category::permission, false},
+     vod_category::authentication, false},
     {4103, "api_resource_not_authorized", "No access to the resource this API operates on",
-     vod_category::permission, false},
+     vod_category::authentication, false},
     {4104, "secret_id_not_found", "SecretId does not exist or is disabled", vod_category::authentication, false},
     {4105, "token_error", "Token error", vod_category::authentication, false},
     {4106, "mfa_check_failed", "MFA check failed", vod_category::authentication, false},
     {4110, "cam_authentication_failed", "Authentication failed (other CAM permission failure)",
-     vod_category::permission, false},
+     vod_category::authentication, false},
     {4200, "request_expired", "Request expired (Timestamp too old)", vod_category::authentication, true},
-    {4300, "access_denied", "Access denied (account blocked or not eligible)", vod_category::permission, false},
+    {4300, "access_denied", "Access denied (account blocked or not eligible)", vod_category::authentication, false},
     {4400, "quota_exceeded", "Quota exceeded (rate limit)", vod_category::quota, true},
     {4500, "replay_attack", "Replay attack (Nonce reused or Timestamp skew too large)", vod_category::authentication,
      true},
@@ -138,7 +136,7 @@ inline constexpr vod_error_info vod_error_table[] = {
     {5200, "resource_purchase_failed", "Resource purchase failed", vod_category::billing, false},
     {5300, "insufficient_balance", "Insufficient balance", vod_category::billing, false},
     {5400, "partial_success", "Partial success", vod_category::partial_success, false},
-    {5500, "qualification_review_failed", "User qualification review failed", vod_category::permission, false},
+    {5500, "qualification_review_failed", "User qualification review failed", vod_category::authentication, false},
     {6000, "server_error", "Server error", vod_category::server_error, true},
     {6100, "version_not_supported", "Version not supported (or wrong host for the module)",
      vod_category::invalid_request, false},
