@@ -16,6 +16,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <mutex>
 #include <utility>
 
 namespace examples {
@@ -26,7 +27,7 @@ using tcp = asio::ip::tcp;
 
 class deadline_stream {
 public:
-    explicit deadline_stream(tcp::socket socket) : socket_(std::move(socket)) {
+    explicit deadline_stream(tcp::socket socket) : socket_(std::move(socket)), fd_(socket_.native_handle()) {
         beast::error_code ignored;
         socket_.non_blocking(true, ignored);
         socket_.set_option(tcp::no_delay(true), ignored);
@@ -35,13 +36,19 @@ public:
     /// Every following read or write must finish within `timeout`.
     void expires_after(std::chrono::milliseconds timeout) { deadline_ = clock::now() + timeout; }
 
-    tcp::socket& socket() noexcept { return socket_; }
 
     /// Wakes a blocked read or write from another thread (it sees end of
-    /// stream). Only a system call on the descriptor: no Asio state changes.
-    void interrupt() noexcept { ::shutdown(socket_.native_handle(), SHUT_RDWR); }
+    /// stream). Only a system call on the descriptor, and never after
+    /// close(): the number could belong to another socket by then.
+    void interrupt() noexcept {
+        std::lock_guard<std::mutex> lock(close_mutex_);
+        if (!closed_) ::shutdown(fd_, SHUT_RDWR);
+    }
 
     void close() noexcept {
+        std::lock_guard<std::mutex> lock(close_mutex_);
+        if (closed_) return;
+        closed_ = true;
         beast::error_code ignored;
         socket_.shutdown(tcp::socket::shutdown_both, ignored);
         socket_.close(ignored);
@@ -89,7 +96,7 @@ private:
                 ec = beast::error::timeout;
                 return false;
             }
-            pollfd p{socket_.native_handle(), events, 0};
+            pollfd p{fd_, events, 0};
             int ready = ::poll(&p, 1, static_cast<int>(left));
             if (ready > 0) {
                 ec = {};
@@ -103,6 +110,9 @@ private:
     }
 
     tcp::socket socket_;
+    const int fd_;  // for interrupt(), which must not touch socket_ from another thread
+    std::mutex close_mutex_;
+    bool closed_ = false;
     clock::time_point deadline_ = clock::now() + std::chrono::seconds(30);
 };
 
