@@ -36,7 +36,6 @@ public:
     /// Every following read or write must finish within `timeout`.
     void expires_after(std::chrono::milliseconds timeout) { deadline_ = clock::now() + timeout; }
 
-
     /// Wakes a blocked read or write from another thread (it sees end of
     /// stream). Only a system call on the descriptor, and never after
     /// close(): the number could belong to another socket by then.
