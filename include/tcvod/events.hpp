@@ -13,7 +13,9 @@
 //   and the withdrawn ImageSprite. Anything else with the wrong type is an
 //   error naming the field.
 // - Required: `version`, `eventType` and (ProcedureStateChanged) `data`
-//   with `status`; in each task `taskType` and `status`; in a PullEvent
+//   with `status`; in each task `taskType` and `status`; in the 3.0 layout
+//   `EventType` and (ProcedureStateChanged) `ProcedureStateChangeEvent`
+//   with `TaskId` and `Status`; in a PullEvent
 //   response `code`, `message` and, per entry, `msgHandle` and
 //   `eventContent`. Unknown fields are ignored but checked: the whole body
 //   must be well-formed JSON.
@@ -863,8 +865,8 @@ public:
             });
     }
 
-    /// Either: a body with a top-level `code` or `eventList` is a PullEvent
-    /// response; anything else is a callback, stored as the only element of
+    /// Either: a body with a top-level `code`, `message`, `codeDesc` or
+    /// `eventList` is a PullEvent response; anything else is a callback, stored as the only element of
     /// `out.events` (empty msgHandle, code 0).
     result<event_body_kind> decode_any(std::string_view body, pull_event_response& out) {
         return decode_any(body, body.size(), out);
