@@ -1,10 +1,15 @@
 // Percent-decoding of query strings and form bodies, differentially: the
-// library (Boost.URL's strict decoder behind query_parameters::parse)
-// against a plain reference written from RFC 3986 and the form rules
-// ('+' is a space), pair by pair and error by error. Then the other
-// direction: any bytes, percent-encoded by tcvod, decode back exactly.
+// library (query_parameters::parse) against a plain reference written from
+// RFC 3986 and the form rules ('+' is a space), pair by pair and error by
+// error; the reference's grammar and decoding against Boost.URL's
+// parse_query. Then the other direction: any bytes, percent-encoded by
+// tcvod, decode back exactly.
 #include "tcvod/percent.hpp"
 #include "tcvod/query_decode.hpp"
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/grammar/string_token.hpp>
+#include <boost/url/parse_query.hpp>
 
 #include "fuzz_check.hpp"
 
@@ -56,53 +61,61 @@ struct expected_outcome {
 
 std::string as_path(std::string_view text) { return std::string(tcvod::field_path(text).view()); }
 
+// The first byte of `text` that the query grammar refuses, as an error
+// code; errc::ok when there is none.
+tcvod::errc first_grammar_error(std::string_view text, std::size_t& at) {
+    for (at = 0; at < text.size(); ++at) {
+        if (text[at] == '%') {
+            if (at + 2 >= text.size() || !is_hex(text[at + 1]) || !is_hex(text[at + 2]))
+                return tcvod::errc::bad_percent_escape;
+            at += 2;
+        } else if (!allowed_in_query(static_cast<unsigned char>(text[at]))) {
+            return tcvod::errc::invalid_character;
+        }
+    }
+    return tcvod::errc::ok;
+}
+
+// The documented behaviour, pair by pair from the left: a pair with a byte
+// the grammar refuses stops parsing with that error, named by the pair's
+// raw key; any pair after max_parameters parameters stops parsing; an
+// empty key is an error (and not a parameter); then decoded keys must be
+// unique.
 expected_outcome reference_parse(std::string_view input, const tcvod::decode_options& opts) {
     expected_outcome r;
+    // Diagnostics keep the first `capacity` errors and drop the rest.
     auto fail = [&](tcvod::errc code, std::string_view path) {
         r.ok = false;
         r.errors.emplace_back(code, as_path(path));
+        if (r.errors.size() > tcvod::diagnostics::capacity) r.errors.resize(tcvod::diagnostics::capacity);
+        r.pairs.clear();
         return r;
     };
     if (input.size() > opts.max_length) return fail(tcvod::errc::too_long, {});
     if (!input.empty() && input.front() == '?') input.remove_prefix(1);
     if (input.empty()) return r;
 
-    // The first offending byte, named by the (raw) key of its pair.
-    std::size_t pair_start = 0;
-    auto key_before = [&](std::size_t i) {
-        std::string_view pair = input.substr(pair_start, i - pair_start);
-        return pair.substr(0, pair.find('='));
-    };
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        if (input[i] == '&') {
-            pair_start = i + 1;
-        } else if (input[i] == '%') {
-            if (i + 2 >= input.size() || !is_hex(input[i + 1]) || !is_hex(input[i + 2]))
-                return fail(tcvod::errc::bad_percent_escape, key_before(i));
-            i += 2;
-        } else if (!allowed_in_query(static_cast<unsigned char>(input[i]))) {
-            return fail(tcvod::errc::invalid_character, key_before(i));
-        }
-    }
-
-    std::vector<std::string_view> raw_pairs;
     for (std::size_t start = 0;;) {
         std::size_t amp = input.find('&', start);
-        raw_pairs.push_back(input.substr(start, amp - start));
-        if (amp == std::string_view::npos) break;
-        start = amp + 1;
-    }
-    if (raw_pairs.size() > opts.max_parameters) return fail(tcvod::errc::too_many_parameters, {});
-    for (std::string_view pair : raw_pairs) {
+        std::string_view pair = input.substr(start, amp - start);
         std::size_t eq = pair.find('=');
         std::string_view key = pair.substr(0, eq);
+        std::size_t bad_at = 0;
+        tcvod::errc problem = first_grammar_error(pair, bad_at);
+        if (problem != tcvod::errc::ok) {
+            std::string_view raw = pair.substr(0, bad_at);
+            return fail(problem, raw.substr(0, raw.find('=')));
+        }
+        if (r.pairs.size() == opts.max_parameters) return fail(tcvod::errc::too_many_parameters, {});
         if (key.empty()) {
             r.ok = false;
             r.errors.emplace_back(tcvod::errc::invalid_key, "");
-            continue;
+        } else {
+            std::string value = eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
+            r.pairs.emplace_back(form_decode(key), std::move(value));
         }
-        std::string value = eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
-        r.pairs.emplace_back(form_decode(key), std::move(value));
+        if (amp == std::string_view::npos) break;
+        start = amp + 1;
     }
     std::stable_sort(r.pairs.begin(), r.pairs.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -113,6 +126,35 @@ expected_outcome reference_parse(std::string_view input, const tcvod::decode_opt
         }
     if (r.errors.size() > tcvod::diagnostics::capacity) r.errors.resize(tcvod::diagnostics::capacity);
     return r;
+}
+
+// The grammar against Boost.URL's own parser (on a NUL-terminated copy:
+// Boost 1.81's parse_query reads its input with strlen), and the decoded
+// pairs of an accepted query against Boost's decoding.
+void check_grammar_against_boost(std::string_view input) {
+    if (!input.empty() && input.front() == '?') input.remove_prefix(1);
+    std::string terminated(input);
+    auto parsed = boost::urls::parse_query(boost::urls::string_view(terminated.data(), terminated.size()));
+    std::size_t at = 0;
+    FUZZ_CHECK(parsed.has_value() == (first_grammar_error(input, at) == tcvod::errc::ok));
+    if (!parsed || input.empty()) return;
+    boost::urls::encoding_opts form;
+    form.space_as_plus = true;
+    std::size_t start = 0;
+    for (auto p : *parsed) {
+        std::size_t amp = input.find('&', start);
+        std::string_view pair = input.substr(start, amp - start);
+        std::size_t eq = pair.find('=');
+        std::string key, value;
+        p.key.decode(form, boost::urls::string_token::assign_to(key));
+        FUZZ_CHECK(key == form_decode(pair.substr(0, eq)));
+        FUZZ_CHECK(p.has_value == (eq != std::string_view::npos));
+        if (p.has_value) {
+            p.value.decode(form, boost::urls::string_token::assign_to(value));
+            FUZZ_CHECK(value == form_decode(pair.substr(eq + 1)));
+        }
+        start = amp == std::string_view::npos ? input.size() + 1 : amp + 1;
+    }
 }
 
 void check_against_reference(std::string_view input, const tcvod::decode_options& opts) {
@@ -162,6 +204,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     tight.max_length = 64;
     tight.max_parameters = 4;
     check_against_reference(input, tight);
+    check_grammar_against_boost(input);
     check_encode_decodes_back(input);
     return 0;
 }
