@@ -1,8 +1,9 @@
 // Server-side entry point: bytes of a query string or form body ->
 // query_parameters::parse -> verify -> decode_request<run_procedure_request>.
 // Beyond "no crash, no sanitizer report" it checks what the decoder
-// promises: sorted unique keys, errors always reported with a code, and
-// every accepted request re-encodes, re-verifies and decodes to itself.
+// promises: sorted unique keys, errors always reported with a code, a
+// reused decoded_request decodes exactly like a fresh one, and every
+// accepted request re-encodes, re-verifies and decodes to itself.
 #include "tcvod/encode.hpp"
 #include "tcvod/query_decode.hpp"
 
@@ -12,6 +13,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -57,6 +60,55 @@ void check_reencodes(const decoded& request, const tcvod::signer& s) {
     FUZZ_CHECK(second.signature == signature->view());
 }
 
+// Every field set, lists long and with offsets: what a reused
+// decoded_request may still hold from the previous request.
+const char* const rich_query =
+    "Action=RunProcedure&Nonce=7&Region=ap-guangzhou&SecretId=AKIDx&Signature=c2ln&SignatureMethod=HmacSHA256"
+    "&SubAppId=9&Timestamp=5&Token=t&file.endTimeOffset=3.5&file.id=f&file.startTimeOffset=1"
+    "&fileList.0.endTimeOffset=2&fileList.0.id=a&fileList.0.startTimeOffset=1.25&fileList.1.id=b"
+    "&fileList.10.id=k&fileList.11.endTimeOffset=9&fileList.11.id=l&fileList.2.id=c&fileList.3.id=d"
+    "&fileList.4.id=e&fileList.5.id=f&fileList.6.id=g&fileList.7.id=h&fileList.8.id=i&fileList.9.id=j"
+    "&inputType=PullFile&notifyMode=Change&priority=3&procedure=P&pull.classId=4"
+    "&pull.fileMd5=b3ae6ed07d9bf4efeeb94ed2d37ff3e3&pull.fileName=n&pull.url=http%3A%2F%2Fa.b%2F"
+    "&stream.endTimeStamp=9&stream.startTimeStamp=8&stream.streamId=s&streamList.0.endTimeStamp=2"
+    "&streamList.0.startTimeStamp=1&streamList.0.streamId=x&streamList.1.streamId=y&unknown=1";
+
+struct decode_outcome {
+    bool accepted = false;
+    decoded value;
+    std::vector<std::pair<tcvod::errc, std::string>> errors;
+};
+
+bool same(const decode_outcome& a, const decode_outcome& b) {
+    return a.accepted == b.accepted && a.errors == b.errors && a.value.request == b.value.request &&
+           a.value.common == b.value.common && a.value.signature == b.value.signature &&
+           a.value.unknown == b.value.unknown;
+}
+
+decode_outcome decode_into(const tcvod::query_parameters& params, decoded& out, const tcvod::decode_options& opts) {
+    decode_outcome o;
+    tcvod::diagnostics diag;
+    o.accepted = tcvod::decode_request(params, out, opts, diag);
+    for (const auto& e : diag) o.errors.emplace_back(e.code, std::string(e.path.view()));
+    o.value = out;
+    return o;
+}
+
+// Decoding into a decoded_request that holds an earlier request (reused
+// lists and strings) gives exactly what decoding into a fresh one gives,
+// in both directions: rich -> input and input -> rich.
+void check_reuse(const tcvod::query_parameters& params, const tcvod::decode_options& opts) {
+    tcvod::query_parameters rich;
+    tcvod::diagnostics ignored;
+    FUZZ_CHECK(rich.parse(rich_query, {}, ignored));
+    decoded fresh_input, fresh_rich, reused;
+    decode_outcome expected_input = decode_into(params, fresh_input, opts);
+    decode_outcome expected_rich = decode_into(rich, fresh_rich, opts);
+    (void)decode_into(rich, reused, opts);
+    FUZZ_CHECK(same(decode_into(params, reused, opts), expected_input));
+    FUZZ_CHECK(same(decode_into(rich, reused, opts), expected_rich));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -77,6 +129,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    verdict == tcvod::errc::missing_signature);
         FUZZ_CHECK((verdict == tcvod::errc::missing_signature) == !params.find("Signature"));
     }
+
+    tcvod::decode_options keep;
+    keep.keep_unknown = true;
+    check_reuse(params, {});
+    check_reuse(params, keep);
 
     decoded strict;
     bool accepted = tcvod::decode_request(params, strict, {}, diag);

@@ -363,6 +363,37 @@ TEST(Adversarial, ParseStaysInsideAViewThatIsNotNulTerminated) {
     EXPECT_EQ(params.find("procedure"), std::string_view("P"));
 }
 
+// Found by fuzz_query_decode: decoding into a reused decoded_request left
+// the previous request's list entries in the indices a rejected request
+// skipped, where a server logging the rejected request would show them.
+TEST(Adversarial, ReusedDecodeKeepsNothingFromThePreviousRequest) {
+    tcvod::query_parameters params;
+    tcvod::diagnostics diag;
+    tcvod::decoded_request<tcvod::run_procedure_request> reused;
+    ASSERT_TRUE(params.parse(common_query + "&inputType=MultiStream&procedure=P&streamList.0.streamId=previous"
+                                            "&streamList.0.startTimeStamp=1&streamList.1.streamId=other"
+                                            "&fileList.0.id=f",
+                             {}, diag));
+    (void)tcvod::decode_request(params, reused, {}, diag);
+    ASSERT_EQ(reused.request.stream_list.size(), 2u);
+    diag.clear();
+    ASSERT_TRUE(params.parse(common_query + "&inputType=MultiStream&procedure=P&streamList.1.streamId=next"
+                                            "&fileList.1.id=g",
+                             {}, diag));
+    EXPECT_FALSE(tcvod::decode_request(params, reused, {}, diag));
+    EXPECT_EQ(diag.first().code, errc::index_gap);
+    ASSERT_EQ(reused.request.stream_list.size(), 2u);
+    EXPECT_EQ(reused.request.stream_list[0], tcvod::stream_clip{});
+    EXPECT_EQ(reused.request.stream_list[1].stream_id, "next");
+    ASSERT_EQ(reused.request.file_list.size(), 2u);
+    EXPECT_EQ(reused.request.file_list[0], tcvod::file_clip{});
+
+    tcvod::decoded_request<tcvod::run_procedure_request> fresh;
+    diag.clear();
+    EXPECT_FALSE(tcvod::decode_request(params, fresh, {}, diag));
+    EXPECT_EQ(fresh.request, reused.request);
+}
+
 // Found by fuzz_percent_decode under UBSan: a default string_view has a
 // null data(), and memcpy from null is undefined even for 0 bytes (the
 // sanitizer stage reports it; here the result is checked too).

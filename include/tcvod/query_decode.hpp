@@ -294,6 +294,16 @@ T& list_entry(std::vector<T>& list, std::vector<unsigned char>& seen, std::size_
     return list[index];
 }
 
+/// Trims a reused list to the entries this request names. An entry it
+/// skips (an index gap, reported as an error) must not keep the previous
+/// request's values: a rejected request may still be logged.
+template <class T>
+void trim_to_seen(std::vector<T>& list, const std::vector<unsigned char>& seen) {
+    list.resize(seen.size());
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        if (!seen[i]) clear_for_reuse(list[i]);
+}
+
 inline void check_contiguous(const std::vector<unsigned char>& seen, std::string_view name, diagnostics& diag) {
     for (std::size_t i = 0; i < seen.size(); ++i)
         if (!seen[i]) {
@@ -441,8 +451,8 @@ inline bool decode_action_parameter(run_procedure_request& r, detail::run_proced
 /// After all keys: what only the whole request can tell.
 inline void finish_action(run_procedure_request& r, detail::run_procedure_decode_state& state, diagnostics& diag) {
     if (!state.has_input_type) diag.add(errc::missing_field, "inputType", "is required");
-    r.file_list.resize(state.file_list_seen.size());
-    r.stream_list.resize(state.stream_list_seen.size());
+    detail::trim_to_seen(r.file_list, state.file_list_seen);
+    detail::trim_to_seen(r.stream_list, state.stream_list_seen);
     detail::check_contiguous(state.file_list_seen, "fileList", diag);
     detail::check_contiguous(state.stream_list_seen, "streamList", diag);
 }
