@@ -2,8 +2,11 @@
 // a PullEvent response and through decode_any; strict and lenient, copied
 // and in place. Checks: errors carry a code; acceptance and values never
 // depend on the padding bytes; lenient only accepts more; decode_any
-// agrees with the specific decoders; every accepted body re-encodes
+// agrees with the specific decoders; structs reused from an earlier body
+// decode like fresh ones; every accepted body re-encodes
 // (encode_event / encode_pull_event_response) and decodes to itself.
+// TCVOD_FUZZ_BODIES_DIR (set by fuzz/meson.build) holds the documented
+// bodies the reuse check starts from.
 #include "tcvod/events.hpp"
 #include "tcvod/response_encode.hpp"
 
@@ -11,6 +14,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -91,6 +96,38 @@ void check_any(tcvod::event_decoder& strict, std::string_view body) {
     }
 }
 
+std::string read_body(const char* name) {
+    std::ifstream in(std::string(TCVOD_FUZZ_BODIES_DIR) + "/" + name, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    FUZZ_CHECK(!body.empty());
+    return body;
+}
+
+// Decoding into structs that hold an earlier, rich event (every list and
+// optional filled) gives what decoding into fresh ones gives, both ways.
+// After an error the output is unspecified, so only successes compare.
+void check_reuse(tcvod::event_decoder& decoder, std::string_view body) {
+    static const std::string rich_event = read_body("procedure_state_changed_2_0.json");
+    static const std::string rich_pull = read_body("pull_event_response.json");
+
+    tcvod::event fresh, fresh_rich, reused;
+    bool ok = decoder.decode_event(body, fresh).code == tcvod::errc::ok;
+    FUZZ_CHECK(decoder.decode_event(rich_event, fresh_rich).code == tcvod::errc::ok);
+    FUZZ_CHECK(decoder.decode_event(rich_event, reused).code == tcvod::errc::ok);
+    FUZZ_CHECK((decoder.decode_event(body, reused).code == tcvod::errc::ok) == ok);
+    FUZZ_CHECK(!ok || reused == fresh);
+    FUZZ_CHECK(decoder.decode_event(rich_event, reused).code == tcvod::errc::ok && reused == fresh_rich);
+
+    tcvod::pull_event_response pulled, pulled_rich, pulled_reused;
+    ok = decoder.decode_pull_event_response(body, pulled).code == tcvod::errc::ok;
+    FUZZ_CHECK(decoder.decode_pull_event_response(rich_pull, pulled_rich).code == tcvod::errc::ok);
+    FUZZ_CHECK(decoder.decode_pull_event_response(rich_pull, pulled_reused).code == tcvod::errc::ok);
+    FUZZ_CHECK((decoder.decode_pull_event_response(body, pulled_reused).code == tcvod::errc::ok) == ok);
+    FUZZ_CHECK(!ok || pulled_reused == pulled);
+    FUZZ_CHECK(decoder.decode_pull_event_response(rich_pull, pulled_reused).code == tcvod::errc::ok &&
+               pulled_reused == pulled_rich);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -100,5 +137,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_event(strict, lenient, body);
     check_pull_response(strict, lenient, body);
     check_any(strict, body);
+    check_reuse(strict, body);
     return 0;
 }

@@ -75,6 +75,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (copied.code != tcvod::errc::ok) return 0;
     FUZZ_CHECK(loose.code == tcvod::errc::ok && loose.value == copied.value);
 
+    // An owning response reused from a body with every member set
+    // decodes like a fresh one.
+    tcvod::response reused;
+    FUZZ_CHECK(strict.decode(R"({"code":"5100","message":"m","codeDesc":"c","vodTaskId":"t"})", reused).code ==
+               tcvod::errc::ok);
+    FUZZ_CHECK(strict.decode(body, reused).code == tcvod::errc::ok && reused == copied.value);
+
     std::string encoded;
     tcvod::encode_response(copied.value, encoded);
     outcome again = decode_copied(strict, encoded);
