@@ -288,6 +288,92 @@ TEST(Adversarial, HugeNumbersAreInvalidNotWrapped) {
     ASSERT_FALSE(r);
 }
 
+TEST(Adversarial, HugeNumbersInEventsAreInvalidNotWrapped) {
+    tcvod::event_decoder events;
+    tcvod::event e;
+    auto state_changed = [](const std::string& err_code) {
+        return R"({"version":"4.0","eventType":"ProcedureStateChanged","data":{"vodTaskId":"t",)"
+               R"("status":"FINISH","errCode":)" + err_code + "}}";
+    };
+    ASSERT_EQ(events.decode_event(state_changed("0"), e).code, errc::ok);
+    std::string digits(100000, '9');
+    for (const std::string& err_code : {digits, "-" + digits, std::string("9223372036854775808"),
+                                        std::string("1e400"), std::string("0.5")}) {
+        auto error = events.decode_event(state_changed(err_code), e);
+        EXPECT_NE(error.code, errc::ok) << err_code.substr(0, 24);
+        EXPECT_EQ(error.path.view(), "data.errCode") << err_code.substr(0, 24);
+    }
+}
+
+// ---- many trailing commas and many events ------------------------------------------
+
+// 4 MiB of `[0,],`: about 800,000 trailing commas. The lenient mode blanks
+// them in one pass; a pass per comma (as the first version did) would take
+// about 10^12 steps here, far past the test's timeout.
+TEST(Adversarial, LenientTrailingCommasCostOnePass) {
+    std::string body = R"({"code":0,"message":"","x":[)";
+    std::size_t commas = 0;
+    while (body.size() < (std::size_t{4} << 20) - 64) {
+        body += "[0,],";
+        commas += 1;
+    }
+    body += "[0,],]}";  // the last one before ']' too
+    commas += 2;
+
+    std::size_t found = 0;
+    tcvod::detail::for_each_trailing_comma(body, [&](std::size_t offset) {
+        EXPECT_EQ(body[offset], ',');
+        found += 1;
+        return true;
+    });
+    EXPECT_EQ(found, commas);
+
+    tcvod::json_decode_options lenient;
+    lenient.lenient = true;
+    tcvod::response_decoder responses(lenient);
+    auto r = responses.decode(body);
+    ASSERT_TRUE(r) << r.error().message();
+    EXPECT_EQ(r->code, 0);
+
+    tcvod::response_decoder strict;
+    auto refused = strict.decode(body);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, errc::trailing_comma);
+
+    tcvod::event_decoder events(lenient);
+    tcvod::event e;
+    std::string event_body = R"({"version":"4.0","eventType":"X","data":{"x":[)" + body.substr(28);
+    event_body += "}";
+    EXPECT_EQ(events.decode_event(event_body, e).code, errc::ok);
+}
+
+// A PullEvent response with 10^5 events (trailing commas everywhere, in
+// the lenient mode): every event decoded, in order.
+TEST(Adversarial, HundredThousandPulledEvents) {
+    constexpr std::size_t n = 100000;
+    std::string body = R"({"code":0,"message":"","eventList":[)";
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string id = std::to_string(i);
+        body += R"({"msgHandle":"h)" + id + R"(","eventContent":{"version":"4.0","eventType":"NewFileUpload",)"
+                R"("data":{"fileId":")" + id + R"(",},},},)";
+    }
+    body += "]}";
+    tcvod::json_decode_options opts;
+    opts.lenient = true;
+    opts.max_size = std::size_t{32} << 20;
+    tcvod::event_decoder events(opts);
+    tcvod::pull_event_response pulled;
+    auto error = events.decode_pull_event_response(body, pulled);
+    ASSERT_EQ(error.code, errc::ok) << error.path.view() << ": " << error.message();
+    ASSERT_EQ(pulled.events.size(), n);
+    EXPECT_EQ(pulled.events.front().msg_handle, "h0");
+    EXPECT_EQ(pulled.events.back().msg_handle, "h" + std::to_string(n - 1));
+
+    // Over the default 4 MiB: refused before parsing.
+    tcvod::event_decoder bounded;
+    EXPECT_EQ(bounded.decode_pull_event_response(body, pulled).code, errc::too_long);
+}
+
 // ---- 1 MiB inputs ------------------------------------------------------------------
 
 TEST(Adversarial, OneMebibyteIsTheQueryLimit) {

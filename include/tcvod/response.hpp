@@ -63,11 +63,15 @@ namespace ondemand = simdjson::ondemand;
 
 inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/// Offset of the first trailing comma at or after `from`: a comma outside
-/// strings that follows a value and that only whitespace separates from a
-/// '}' or ']'. npos when there is none. (`[,]` and `,,` are not trailing
-/// commas: they stay errors in the lenient mode.)
-inline std::size_t find_trailing_comma(std::string_view s, std::size_t from = 0) noexcept {
+/// Finds the trailing commas in one pass: commas outside strings that
+/// follow a value and that only whitespace separates from a '}' or ']'.
+/// (`[,]` and `,,` are not trailing commas: they stay errors in the
+/// lenient mode.) `on_comma(offset)` returns false to stop early. Blanking
+/// a comma the pass has reported does not change what it finds later (the
+/// next byte it looks at is the closing bracket), so callers may rewrite
+/// as it goes. Linear: each byte is read at most twice.
+template <class OnComma>
+void for_each_trailing_comma(std::string_view s, OnComma&& on_comma) {
     bool in_string = false;
     char previous = 0;  // the last byte outside whitespace, strings counted as '"'
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -82,15 +86,28 @@ inline std::size_t find_trailing_comma(std::string_view s, std::size_t from = 0)
         if (is_json_space(c)) continue;
         if (c == '"') {
             in_string = true;
-        } else if (c == ',' && i >= from && previous != 0 && previous != ',' && previous != '[' &&
-                   previous != '{' && previous != ':') {
+        } else if (c == ',' && previous != 0 && previous != ',' && previous != '[' && previous != '{' &&
+                   previous != ':') {
             std::size_t j = i + 1;
             while (j < s.size() && is_json_space(s[j])) ++j;
-            if (j < s.size() && (s[j] == '}' || s[j] == ']')) return i;
+            if (j < s.size() && (s[j] == '}' || s[j] == ']')) {
+                if (!on_comma(i)) return;
+                // Only whitespace before the bracket: go straight to it.
+                i = j - 1;
+            }
         }
         previous = c;
     }
-    return std::string_view::npos;
+}
+
+/// Offset of the first trailing comma, or npos when there is none.
+inline std::size_t find_trailing_comma(std::string_view s) noexcept {
+    std::size_t found = std::string_view::npos;
+    for_each_trailing_comma(s, [&](std::size_t offset) noexcept {
+        found = offset;
+        return false;
+    });
+    return found;
 }
 
 /// The bytes simdjson parses, padded. Owns a reusable copy for bodies
@@ -111,10 +128,14 @@ public:
         }
         copy_.assign(body.data(), body.size());
         copy_.resize(body.size() + simdjson::SIMDJSON_PADDING, ' ');
-        // A trailing comma becomes a space: offsets stay as in the body.
-        while (comma != std::string_view::npos) {
+        // Trailing commas become spaces, in one pass from the first one
+        // found: offsets stay as in the body.
+        if (comma != std::string_view::npos) {
             copy_[comma] = ' ';
-            comma = find_trailing_comma(std::string_view(copy_.data(), body.size()), comma + 1);
+            for_each_trailing_comma(std::string_view(copy_.data(), body.size()), [&](std::size_t offset) noexcept {
+                copy_[offset] = ' ';
+                return true;
+            });
         }
         data_ = copy_.data();
         size_ = body.size();
