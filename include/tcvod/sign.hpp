@@ -46,7 +46,10 @@ class signature_text {
 public:
     static constexpr std::size_t capacity = 44;
     std::string_view view() const noexcept { return {data_, size_}; }
-    friend bool operator==(const signature_text& a, const signature_text& b) noexcept { return a.view() == b.view(); }
+    /// In constant time for equal lengths (the length only tells the hash).
+    friend bool operator==(const signature_text& a, const signature_text& b) noexcept {
+        return a.size_ == b.size_ && crypto::constant_time_equal(a.data_, b.data_, a.size_);
+    }
     friend bool operator!=(const signature_text& a, const signature_text& b) noexcept { return !(a == b); }
 
 private:

@@ -77,6 +77,7 @@ class hmac {
     for (unsigned char& byte : padded_key) byte ^= 0x36 ^ 0x5C;  // ipad -> opad
     outer_keyed_.update(padded_key, block_size);
     secure_wipe(padded_key, sizeof padded_key);
+    burn_stack();  // the compressions of the key blocks left key-derived words behind
 
     inner_ = inner_keyed_;
   }

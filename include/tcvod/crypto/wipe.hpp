@@ -22,6 +22,22 @@ inline void secure_wipe(void* p, std::size_t n) noexcept {
 #endif
 }
 
+// Overwrites `Bytes` of stack below the caller's frame: where the hash
+// functions it just called left their message schedules and working
+// variables, from which a hashed key block can be computed back. Best
+// effort, as in libgcrypt (_gcry_burn_stack): the compiler decides frame
+// layouts. Called once per key (hmac keying), not per message.
+template <std::size_t Bytes = 1024>
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#elif defined(_MSC_VER)
+__declspec(noinline)
+#endif
+void burn_stack() noexcept {
+  unsigned char scratch[Bytes];
+  secure_wipe(scratch, sizeof scratch);
+}
+
 }  // namespace crypto
 }  // namespace v1
 }  // namespace tcvod
