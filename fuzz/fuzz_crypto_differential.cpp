@@ -38,10 +38,19 @@ void update_in_chunks(Hash& h, const std::uint8_t* message, std::size_t size, st
     }
 }
 
+// Compares with memcmp, and checks constant_time_equal agrees both on the
+// equal bytes and on a copy that differs in one byte (chosen by the digest).
 template <class Digest>
 bool same_bytes(const Digest& ours, const unsigned char* theirs, std::size_t n) {
-    return n == ours.size() && std::memcmp(ours.data(), theirs, n) == 0 &&
-           constant_time_equal(ours.data(), theirs, n);
+    if (n != ours.size()) return false;
+    bool equal = std::memcmp(ours.data(), theirs, n) == 0;
+    FUZZ_CHECK(constant_time_equal(ours.data(), theirs, n) == equal);
+    unsigned char other[EVP_MAX_MD_SIZE];
+    std::memcpy(other, theirs, n);
+    std::size_t at = static_cast<std::size_t>(other[0]) % n;
+    other[at] = static_cast<unsigned char>(other[at] ^ (1u << (other[n - 1] % 8)));
+    FUZZ_CHECK(!constant_time_equal(ours.data(), other, n) || !equal);
+    return equal;
 }
 
 void check_hashes(const std::uint8_t* message, std::size_t size, std::uint8_t pattern) {

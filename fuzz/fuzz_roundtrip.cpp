@@ -5,7 +5,12 @@
 //                             validate's diagnostics, writing nothing;
 //   valid                  -> encode == encode_to, parse -> verify -> decode
 //                             gives back the request, common parameters
-//                             and signature exactly.
+//                             and signature exactly; the signature equals
+//                             one computed apart from the library's signing
+//                             code (the string to sign built here from the
+//                             decoded pairs, sorted with std::sort, its HMAC
+//                             by OpenSSL when the target links it); another
+//                             key, method or host does not verify.
 #include "tcvod/encode.hpp"
 #include "tcvod/query_decode.hpp"
 
@@ -22,12 +27,20 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
+
+#ifdef TCVOD_FUZZ_OPENSSL
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#endif
 
 namespace {
 
@@ -35,7 +48,9 @@ class request_builder {
 public:
     explicit request_builder(FuzzedDataProvider& input) : in_(input) {}
 
-    std::string text() { return in_.ConsumeRandomLengthString(48); }
+    // Mostly short; now and then long enough for the signer's path that
+    // feeds values over 512 bytes straight to the MAC.
+    std::string text() { return in_.ConsumeRandomLengthString(in_.ConsumeIntegralInRange(0, 31) == 0 ? 1200 : 48); }
     bool coin() { return in_.ConsumeBool(); }
 
     std::optional<double> offset() {
@@ -119,12 +134,54 @@ private:
     FuzzedDataProvider& in_;
 };
 
+// The signature as the protocol notes define it, computed without the
+// library's signing code: METHOD + host + path + "?" + the decoded pairs
+// but Signature, sorted bytewise by key, joined raw; HMAC-SHA256 for
+// exactly "HmacSHA256", else HMAC-SHA1; Base64.
+std::string reference_signature(const tcvod::query_parameters& parsed, const tcvod::endpoint& where,
+                                const std::string& key) {
+    std::vector<std::pair<std::string_view, std::string_view>> pairs;
+    for (const tcvod::parameter& p : parsed)
+        if (p.key != "Signature") pairs.emplace_back(p.key, p.value);
+    std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string text(tcvod::to_string(where.method));
+    text.append(where.host).append(where.path).append("?");
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (i != 0) text += '&';
+        text.append(pairs[i].first).append("=").append(pairs[i].second);
+    }
+    bool sha256 = parsed.find("SignatureMethod") == std::optional<std::string_view>("HmacSHA256");
+    unsigned char mac[32];
+    std::size_t mac_size = 0;
+#ifdef TCVOD_FUZZ_OPENSSL
+    unsigned int size = 0;
+    FUZZ_CHECK(HMAC(sha256 ? EVP_sha256() : EVP_sha1(), key.data(), static_cast<int>(key.size()),
+                    reinterpret_cast<const unsigned char*>(text.data()), text.size(), mac, &size) != nullptr);
+    mac_size = size;
+#else
+    auto one_shot = [&](auto hmac) {
+        hmac.update(text.data(), text.size());
+        auto tag = hmac.result();
+        std::memcpy(mac, tag.bytes, tag.size());
+        mac_size = tag.size();
+    };
+    if (sha256)
+        one_shot(tcvod::crypto::hmac<tcvod::crypto::software_sha256>(key.data(), key.size()));
+    else
+        one_shot(tcvod::crypto::hmac<tcvod::crypto::software_sha1>(key.data(), key.size()));
+#endif
+    std::string out(tcvod::crypto::base64_encoded_size(mac_size), '\0');
+    tcvod::crypto::base64_encode(mac, mac_size, &out[0]);
+    return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider input(data, size);
     request_builder build(input);
-    tcvod::signer signer(input.ConsumeRandomLengthString(100));  // long keys are hashed first
+    const std::string key = input.ConsumeRandomLengthString(100);  // long keys are hashed first
+    tcvod::signer signer(key);
     tcvod::encode_options opts;
     opts.where.method = build.coin() ? tcvod::http_method::get : tcvod::http_method::post;
     opts.form = static_cast<tcvod::output_form>(input.ConsumeIntegralInRange(0, 3));
@@ -183,5 +240,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(decoded.request == request);
     FUZZ_CHECK(decoded.common == common);
     FUZZ_CHECK(decoded.signature == signature->view());
+
+    // The same signature computed apart from the signer, and a check that
+    // fails for another key, method or host.
+    FUZZ_CHECK(reference_signature(parsed, opts.where, key) == signature->view());
+    tcvod::signer other_key(key + "x");
+    FUZZ_CHECK(parsed.verify(other_key, opts.where) == tcvod::errc::signature_mismatch);
+    tcvod::endpoint other_method = opts.where;
+    other_method.method = opts.where.method == tcvod::http_method::get ? tcvod::http_method::post
+                                                                      : tcvod::http_method::get;
+    FUZZ_CHECK(parsed.verify(signer, other_method) == tcvod::errc::signature_mismatch);
+    tcvod::endpoint other_host = opts.where;
+    other_host.host = "vod.api.qcloud.com.";
+    FUZZ_CHECK(parsed.verify(signer, other_host) == tcvod::errc::signature_mismatch);
     return 0;
 }
