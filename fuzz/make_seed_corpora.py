@@ -179,6 +179,20 @@ def query_seeds():
         out['example-' + name + '-fuzz-key-post'] = signed_query(DOC_COMMON + params, FUZZ_KEY, 'POST')
     for i, text in enumerate(MALFORMED):
         out['malformed-%02d' % i] = text
+    # PullEvent and ConfirmEvent, signed with the fuzz key: 1, 2 and 12
+    # handles (so msgHandle.10 sorts before .2), and the 1-based list the
+    # English ConfirmEvent page shows (quirk Q7).
+    events = {
+        'pull-event': [('Action', 'PullEvent')],
+        'confirm-event-1': [('Action', 'ConfirmEvent'), ('msgHandle.0', 'MsgHandle1')],
+        'confirm-event-2': [('Action', 'ConfirmEvent'), ('msgHandle.0', 'MsgHandle1'), ('msgHandle.1', 'MsgHandle2')],
+        'confirm-event-12': [('Action', 'ConfirmEvent')] + [('msgHandle.%d' % i, 'h%d' % i) for i in range(12)],
+        'confirm-event-one-based': [('Action', 'ConfirmEvent'), ('msgHandle.1', 'a'), ('msgHandle.2', 'b')],
+    }
+    for name, params in events.items():
+        common = [p for p in DOC_COMMON if p[0] != 'Action']
+        out['event-' + name] = signed_query(common + params, FUZZ_KEY)
+        out['event-' + name + '-post'] = signed_query(common + params, FUZZ_KEY, 'POST')
     rng = random.Random(20261125)
     for i in range(24):
         out['generated-%02d' % i] = signed_query(generated_request(rng), FUZZ_KEY, rng.choice(['GET', 'POST']))
