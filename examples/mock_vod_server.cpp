@@ -13,6 +13,7 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -226,7 +227,9 @@ int main(int argc, char** argv) {
     }
     std::printf("listening on http://127.0.0.1:%u\n", server.port());
     std::fflush(stdout);
-    log_line("SecretId " + o.service.secret_id.substr(0, 8) + "..., signed host " + o.service.sign_host +
+    std::string masked_id;
+    tcvod::write_masked_secret_id(std::back_inserter(masked_id), o.service.secret_id);
+    log_line("SecretId " + masked_id + ", signed host " + o.service.sign_host +
              ", RunProcedure limit " + std::to_string(o.service.run_procedure_limit) + "/" +
              std::to_string(o.service.rate_window.count()) + " ms, callback " +
              (o.callback.empty() ? std::string("none") : o.callback));

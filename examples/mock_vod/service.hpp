@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <ctime>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -421,7 +422,7 @@ private:
 
     void log_call(const call& c, const reply& r) {
         std::string line = std::string(tcvod::to_string(c.method)) + " Action=" + (c.action.empty() ? "-" : c.action);
-        if (!c.secret_id.empty()) line += " SecretId=" + c.secret_id.substr(0, 8) + "...";
+        if (!c.secret_id.empty()) tcvod::write_masked_secret_id(std::back_inserter(line += " SecretId="), c.secret_id);
         line += c.summary;
         line += " => HTTP " + std::to_string(r.http_status) + " code " + std::to_string(c.code);
         log_(line);

@@ -26,10 +26,6 @@
 namespace tcvod {
 inline namespace v1 {
 
-/// The shortest SecretId that is shown in part: 4 + 3 characters shown,
-/// at least 5 hidden.
-inline constexpr std::size_t min_partly_shown_secret_id = 12;
-
 namespace detail {
 
 /// The string interface append_json_string needs, over an fmt output iterator.
@@ -87,20 +83,6 @@ constexpr auto parse_empty_spec(ParseContext& ctx) -> decltype(ctx.begin()) {
 }
 
 }  // namespace detail
-
-/// `AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA` -> `AKID****ESA`; an id shorter
-/// than min_partly_shown_secret_id -> `****`. Writes to any fmt output.
-template <class OutputIt>
-OutputIt write_masked_secret_id(OutputIt out, std::string_view secret_id) {
-    if (secret_id.size() >= min_partly_shown_secret_id) {
-        for (char c : secret_id.substr(0, 4)) *out++ = c;
-        for (char c : std::string_view("****")) *out++ = c;
-        for (char c : secret_id.substr(secret_id.size() - 3)) *out++ = c;
-        return out;
-    }
-    for (char c : std::string_view("****")) *out++ = c;
-    return out;
-}
 
 }  // namespace v1
 }  // namespace tcvod

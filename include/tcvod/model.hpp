@@ -5,6 +5,7 @@
 
 #include "tcvod/config.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +54,26 @@ struct common_parameters {
     }
     friend bool operator!=(const common_parameters& a, const common_parameters& b) { return !(a == b); }
 };
+
+/// The shortest SecretId that is shown in part: 4 + 3 characters shown,
+/// at least 5 hidden.
+inline constexpr std::size_t min_partly_shown_secret_id = 12;
+
+/// For logs: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA` -> `AKID****ESA`; an id
+/// shorter than min_partly_shown_secret_id -> `****`. Writes to any output
+/// iterator (fmt's, or std::back_inserter of a string); fmt.hpp's
+/// formatters use it.
+template <class OutputIt>
+OutputIt write_masked_secret_id(OutputIt out, std::string_view secret_id) {
+    if (secret_id.size() >= min_partly_shown_secret_id) {
+        for (char c : secret_id.substr(0, 4)) *out++ = c;
+        for (char c : std::string_view("****")) *out++ = c;
+        for (char c : secret_id.substr(secret_id.size() - 3)) *out++ = c;
+        return out;
+    }
+    for (char c : std::string_view("****")) *out++ = c;
+    return out;
+}
 
 enum class input_type { single_file, multi_file, stream, multi_stream, pull_file };
 
