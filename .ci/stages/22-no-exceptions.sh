@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # No exceptions, no RTTI: every public header on its own compiles with
 # -fno-exceptions -fno-rtti (gcc and clang, warnings as errors), and the
-# no-exception API test (tests/no_exceptions_test.cpp: encode, decode,
+# no-exception API tests (tests/no_exceptions_test.cpp: encode, decode,
 # verify, responses, events, error categories, fmt; Boost's
-# throw_exception defined by the test, as BOOST_NO_EXCEPTIONS requires)
-# is built with clang and run (stage 10 runs its gcc build).
+# throw_exception defined by the test, as BOOST_NO_EXCEPTIONS requires;
+# tests/no_exceptions_json_test.cpp: responses, events, event requests)
+# are built with clang and run (stage 10 runs their gcc builds).
 # Budget on 2 cores: about 1.5 minutes.
 set -uo pipefail
 cd "$TCVOD_ROOT"
@@ -29,15 +30,15 @@ echo "22-no-exceptions: $passed header builds clean, $failed failed"
 build=build-ci/no-exceptions
 rm -rf "$build"
 if CXX=clang++ meson setup "$build" -Dwerror=true -Dtools=false >"$build.log" 2>&1 &&
-   ninja -C "$build" -j2 tests/no_exceptions_test >>"$build.log" 2>&1; then
-  meson test -C "$build" --no-rebuild --print-errorlogs no_exceptions
+   ninja -C "$build" -j2 tests/no_exceptions_test tests/no_exceptions_json_test >>"$build.log" 2>&1; then
+  meson test -C "$build" --no-rebuild --print-errorlogs no_exceptions no_exceptions_json
   python3 scripts/count-junit.py "$build/meson-logs/testlog.junit.xml" "$build.counts" >/dev/null
   read -r p f < "$build.counts"
   grep -q '<testcase' "$build/meson-logs/testlog.junit.xml" || f=$((f + 1))
-  echo "22-no-exceptions: API test (clang): $p passed, $f failed"
+  echo "22-no-exceptions: API tests (clang): $p passed, $f failed"
   passed=$((passed + p)) failed=$((failed + f))
 else
-  echo "22-no-exceptions: API test build FAILED"; grep -E "error" "$build.log" | head -30
+  echo "22-no-exceptions: API tests build FAILED"; grep -E "error" "$build.log" | head -30
   failed=$((failed + 1))
 fi
 echo "$passed $failed" > "$counts"
