@@ -153,7 +153,7 @@ void BM_decode_verify_query(benchmark::State& state) {
         benchmark::DoNotOptimize(decoder.decoded);
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * query.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(query.size()));
 }
 
 void BM_naive_decode_verify_query(benchmark::State& state) {
@@ -168,7 +168,7 @@ void BM_naive_decode_verify_query(benchmark::State& state) {
         benchmark::DoNotOptimize(decoded);
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * query.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(query.size()));
 }
 
 }  // namespace
@@ -177,7 +177,7 @@ BENCHMARK(BM_decode_verify_query)->Arg(1)->Arg(16)->Arg(256);
 BENCHMARK(BM_naive_decode_verify_query)->Arg(1)->Arg(16)->Arg(256);
 
 std::string check_decode_query() {
-    for (std::size_t entries : {1, 16, 256}) {
+    for (std::size_t entries : {std::size_t{1}, std::size_t{16}, std::size_t{256}}) {
         const std::string query = signed_query(entries);
         const auto expected = multi_file_request(entries);
         const auto common = bench_common();

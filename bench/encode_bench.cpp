@@ -300,7 +300,7 @@ void BM_encode_sign(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * encoder.out.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(encoder.out.size()));
 }
 
 void BM_floor_encode_sign(benchmark::State& state) {
@@ -316,7 +316,7 @@ void BM_floor_encode_sign(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size));
 }
 
 void BM_naive_encode_sign(benchmark::State& state) {
@@ -331,7 +331,7 @@ void BM_naive_encode_sign(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * out.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(out.size()));
 }
 
 }  // namespace
@@ -342,7 +342,7 @@ BENCHMARK(BM_naive_encode_sign)->Arg(1)->Arg(16)->Arg(256);
 
 std::string check_encode() {
     const auto common = bench_common();
-    for (std::size_t entries : {1, 16, 256}) {
+    for (std::size_t entries : {std::size_t{1}, std::size_t{16}, std::size_t{256}}) {
         const auto request = multi_file_request(entries);
         library_encoder library;
         if (!library.encode(request, common)) return "library encode failed for N=" + std::to_string(entries);

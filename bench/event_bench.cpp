@@ -76,7 +76,7 @@ void BM_decode_event(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(body.size()));
 }
 
 void BM_naive_decode_event(benchmark::State& state) {
@@ -90,7 +90,7 @@ void BM_naive_decode_event(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(body.size()));
 }
 
 }  // namespace

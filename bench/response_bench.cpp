@@ -72,7 +72,7 @@ bool naive_decode(const std::string& body, std::int64_t& code, std::string& mess
 
 /// RapidJSON's own allocator interface, counted like operator new.
 struct counting_crt_allocator {
-    static const bool kNeedFree = true;
+    [[maybe_unused]] static const bool kNeedFree = true;  // RapidJSON's Allocator concept
     void* Malloc(std::size_t size) { return size ? counting_malloc(size) : nullptr; }
     void* Realloc(void* p, std::size_t, std::size_t new_size) {
         if (new_size == 0) {
@@ -130,7 +130,7 @@ void run_decoder(benchmark::State& state, std::size_t bytes, Decode&& decode) {
         benchmark::ClobberMemory();
     }
     report_allocations(state, allocations);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
 }
 
 void BM_decode_response(benchmark::State& state) {
