@@ -128,10 +128,9 @@ public:
         }
         copy_.assign(body.data(), body.size());
         copy_.resize(body.size() + simdjson::SIMDJSON_PADDING, ' ');
-        // Trailing commas become spaces, in one pass from the first one
-        // found: offsets stay as in the body.
+        // Trailing commas become spaces, in one pass: offsets stay as in
+        // the body.
         if (comma != std::string_view::npos) {
-            copy_[comma] = ' ';
             for_each_trailing_comma(std::string_view(copy_.data(), body.size()), [&](std::size_t offset) noexcept {
                 copy_[offset] = ' ';
                 return true;
