@@ -1,6 +1,7 @@
-// The built-in crypto core against OpenSSL on the same bytes: SHA-1,
-// SHA-256 (fed in random chunk sizes, so the block buffering is exercised),
-// HMAC-SHA1/SHA256 with any key length (reset and copies included), Base64
+// The built-in crypto core against OpenSSL on the same bytes: SHA-1 and
+// SHA-256 with both the fast and the small compression (fed in random chunk
+// sizes, so the block buffering is exercised), HMAC-SHA1/SHA256 over both
+// with any key length (reset and copies included), Base64
 // encoding, and Base64 decoding both ways (whatever the strict decoder
 // accepts OpenSSL decodes to the same bytes; whatever OpenSSL decodes to a
 // canonical encoding the strict decoder accepts).
@@ -53,19 +54,21 @@ bool same_bytes(const Digest& ours, const unsigned char* theirs, std::size_t n) 
     return equal;
 }
 
-void check_hashes(const std::uint8_t* message, std::size_t size, std::uint8_t pattern) {
+template <class Hash>
+void check_hash(const std::uint8_t* message, std::size_t size, std::uint8_t pattern, const EVP_MD* md) {
     unsigned char expected[EVP_MAX_MD_SIZE];
     unsigned int expected_size = 0;
+    FUZZ_CHECK(EVP_Digest(message, size, expected, &expected_size, md, nullptr) == 1);
+    Hash hash;
+    update_in_chunks(hash, message, size, pattern);
+    FUZZ_CHECK(same_bytes(hash.result(), expected, expected_size));
+}
 
-    software_sha1 sha1_hash;
-    update_in_chunks(sha1_hash, message, size, pattern);
-    FUZZ_CHECK(EVP_Digest(message, size, expected, &expected_size, EVP_sha1(), nullptr) == 1);
-    FUZZ_CHECK(same_bytes(sha1_hash.result(), expected, expected_size));
-
-    software_sha256 sha256_hash;
-    update_in_chunks(sha256_hash, message, size, pattern);
-    FUZZ_CHECK(EVP_Digest(message, size, expected, &expected_size, EVP_sha256(), nullptr) == 1);
-    FUZZ_CHECK(same_bytes(sha256_hash.result(), expected, expected_size));
+void check_hashes(const std::uint8_t* message, std::size_t size, std::uint8_t pattern) {
+    check_hash<fast_sha1>(message, size, pattern, EVP_sha1());
+    check_hash<small_sha1>(message, size, pattern, EVP_sha1());
+    check_hash<fast_sha256>(message, size, pattern, EVP_sha256());
+    check_hash<small_sha256>(message, size, pattern, EVP_sha256());
 }
 
 template <class Hash>
@@ -142,8 +145,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t message_size = size - 2 - key_size;
 
     check_hashes(message, message_size, pattern);
-    check_hmac<software_sha1>(key, message, message_size, pattern, EVP_sha1());
-    check_hmac<software_sha256>(key, message, message_size, pattern, EVP_sha256());
+    check_hmac<fast_sha1>(key, message, message_size, pattern, EVP_sha1());
+    check_hmac<small_sha1>(key, message, message_size, pattern, EVP_sha1());
+    check_hmac<fast_sha256>(key, message, message_size, pattern, EVP_sha256());
+    check_hmac<small_sha256>(key, message, message_size, pattern, EVP_sha256());
     check_base64(data, size);
     return 0;
 }

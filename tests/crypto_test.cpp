@@ -1,6 +1,17 @@
 // Known-answer tests for the crypto core: FIPS 180 (SHA), RFC 2202 / RFC 4231
-// (HMAC), RFC 4648 (Base64) and Tencent Cloud API v1 signature examples.
+// (HMAC), RFC 4648 (Base64) and Tencent Cloud API v1 signature examples. The
+// SHA and HMAC vectors run through the fast and the small compressions (and
+// OpenSSL when it is the backend); the two compressions are also compared on
+// pseudo-random messages.
 
+// Read before the crypto headers define their default.
+#ifdef TCVOD_CRYPTO_SMALL
+#define TCVOD_TEST_SMALL_SET_BY_BUILD 1
+#else
+#define TCVOD_TEST_SMALL_SET_BY_BUILD 0
+#endif
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -93,14 +104,17 @@ bool decode(const std::string& text, std::string& bytes) {
 const std::string kAbc = "abc";
 const std::string kTwoBlock = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 
-// Every hash class must satisfy the same interface properties.
-template <class Hash>
-class HashTest : public ::testing::Test {};
+// Every hash class: the portable fast and small ones, and OpenSSL's when it is the backend.
 #ifdef TCVOD_CRYPTO_OPENSSL
-using HashTypes = ::testing::Types<crypto::software_sha1, crypto::software_sha256,
-                                   crypto::openssl_sha1, crypto::openssl_sha256>;
+using Sha1Types = ::testing::Types<crypto::fast_sha1, crypto::small_sha1, crypto::openssl_sha1>;
+using Sha256Types = ::testing::Types<crypto::fast_sha256, crypto::small_sha256, crypto::openssl_sha256>;
+using HashTypes = ::testing::Types<crypto::fast_sha1, crypto::small_sha1, crypto::openssl_sha1,
+                                   crypto::fast_sha256, crypto::small_sha256, crypto::openssl_sha256>;
 #else
-using HashTypes = ::testing::Types<crypto::software_sha1, crypto::software_sha256>;
+using Sha1Types = ::testing::Types<crypto::fast_sha1, crypto::small_sha1>;
+using Sha256Types = ::testing::Types<crypto::fast_sha256, crypto::small_sha256>;
+using HashTypes = ::testing::Types<crypto::fast_sha1, crypto::small_sha1, crypto::fast_sha256,
+                                   crypto::small_sha256>;
 #endif
 
 // Passing a name generator also avoids clang's -Wgnu-zero-variadic-macro-arguments
@@ -108,13 +122,45 @@ using HashTypes = ::testing::Types<crypto::software_sha1, crypto::software_sha25
 struct HashTypeNames {
   template <class Hash>
   static std::string GetName(int) {
-    if (std::is_same<Hash, crypto::software_sha1>::value) return "software_sha1";
-    if (std::is_same<Hash, crypto::software_sha256>::value) return "software_sha256";
+    if (std::is_same<Hash, crypto::fast_sha1>::value) return "fast_sha1";
+    if (std::is_same<Hash, crypto::small_sha1>::value) return "small_sha1";
+    if (std::is_same<Hash, crypto::fast_sha256>::value) return "fast_sha256";
+    if (std::is_same<Hash, crypto::small_sha256>::value) return "small_sha256";
     if (Hash::digest_size == 20) return "openssl_sha1";
     return "openssl_sha256";
   }
 };
+
+// Vectors of one algorithm; the interface properties hold for every hash.
+template <class Hash>
+class Sha1 : public ::testing::Test {};
+TYPED_TEST_SUITE(Sha1, Sha1Types, HashTypeNames);
+template <class Hash>
+class Sha256 : public ::testing::Test {};
+TYPED_TEST_SUITE(Sha256, Sha256Types, HashTypeNames);
+template <class Hash>
+class HashTest : public ::testing::Test {};
 TYPED_TEST_SUITE(HashTest, HashTypes, HashTypeNames);
+
+// A message of `size` bytes from `random`.
+std::string random_bytes(std::mt19937& random, std::size_t size) {
+  std::uniform_int_distribution<unsigned> byte(0, 255);
+  std::string bytes(size, '\0');
+  for (char& c : bytes) c = static_cast<char>(byte(random));
+  return bytes;
+}
+
+// Feeds `message` to `hash` in random chunk sizes from 1 to 131 bytes: below,
+// at and across the 64-byte block.
+template <class Hash>
+void update_in_random_chunks(Hash& hash, const std::string& message, std::mt19937& random) {
+  std::uniform_int_distribution<std::size_t> chunk_size(1, 131);
+  for (std::size_t offset = 0; offset < message.size();) {
+    const std::size_t chunk = std::min(chunk_size(random), message.size() - offset);
+    hash.update(message.data() + offset, chunk);
+    offset += chunk;
+  }
+}
 
 }  // namespace
 
@@ -165,65 +211,45 @@ TEST(SecureWipe, ZeroesBytes) {
 
 // ---- SHA-1 (FIPS 180 examples) ----------------------------------------------
 
-TEST(Sha1, Fips180Examples) {
-  EXPECT_EQ(hash_hex<crypto::sha1>(kAbc), "a9993e364706816aba3e25717850c26c9cd0d89d");
-  EXPECT_EQ(hash_hex<crypto::sha1>(kTwoBlock), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-  EXPECT_EQ(hash_hex<crypto::sha1>(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(1000000, 'a')),
-            "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+TYPED_TEST(Sha1, Fips180Examples) {
+  using Hash = TypeParam;
+  EXPECT_EQ(hash_hex<Hash>(kAbc), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(hash_hex<Hash>(kTwoBlock), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(hash_hex<Hash>(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(hash_hex<Hash>(std::string(1000000, 'a')), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
 }
 
-TEST(Sha1, SoftwareFips180Examples) {
-  EXPECT_EQ(hash_hex<crypto::software_sha1>(kAbc), "a9993e364706816aba3e25717850c26c9cd0d89d");
-  EXPECT_EQ(hash_hex<crypto::software_sha1>(kTwoBlock),
-            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-  EXPECT_EQ(hash_hex<crypto::software_sha1>(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-  EXPECT_EQ(hash_hex<crypto::software_sha1>(std::string(1000000, 'a')),
-            "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
-}
-
-TEST(Sha1, PaddingBoundaries) {
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(55, 'a')), "c1c8bbdc22796e28c0e15163d20899b65621d65a");
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(56, 'a')), "c2db330f6083854c99d4b5bfb6e8f29f201be699");
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(63, 'a')), "03f09f5b158a7a8cdad920bddc29b81c18a551f5");
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(64, 'a')), "0098ba824b5c16427bd7a1122a5a442a25ec644d");
-  EXPECT_EQ(hash_hex<crypto::sha1>(std::string(65, 'a')), "11655326c708d70319be2610e8a57d9a5b959d3b");
+TYPED_TEST(Sha1, PaddingBoundaries) {
+  using Hash = TypeParam;
+  EXPECT_EQ(hash_hex<Hash>(std::string(55, 'a')), "c1c8bbdc22796e28c0e15163d20899b65621d65a");
+  EXPECT_EQ(hash_hex<Hash>(std::string(56, 'a')), "c2db330f6083854c99d4b5bfb6e8f29f201be699");
+  EXPECT_EQ(hash_hex<Hash>(std::string(63, 'a')), "03f09f5b158a7a8cdad920bddc29b81c18a551f5");
+  EXPECT_EQ(hash_hex<Hash>(std::string(64, 'a')), "0098ba824b5c16427bd7a1122a5a442a25ec644d");
+  EXPECT_EQ(hash_hex<Hash>(std::string(65, 'a')), "11655326c708d70319be2610e8a57d9a5b959d3b");
 }
 
 // ---- SHA-256 (FIPS 180 examples) --------------------------------------------
 
-TEST(Sha256, Fips180Examples) {
-  EXPECT_EQ(hash_hex<crypto::sha256>(kAbc),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(hash_hex<crypto::sha256>(kTwoBlock),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(hash_hex<crypto::sha256>(""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(1000000, 'a')),
+TYPED_TEST(Sha256, Fips180Examples) {
+  using Hash = TypeParam;
+  EXPECT_EQ(hash_hex<Hash>(kAbc), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hash_hex<Hash>(kTwoBlock), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(hash_hex<Hash>(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(hash_hex<Hash>(std::string(1000000, 'a')),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST(Sha256, SoftwareFips180Examples) {
-  EXPECT_EQ(hash_hex<crypto::software_sha256>(kAbc),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(hash_hex<crypto::software_sha256>(kTwoBlock),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(hash_hex<crypto::software_sha256>(""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(hash_hex<crypto::software_sha256>(std::string(1000000, 'a')),
-            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-}
-
-TEST(Sha256, PaddingBoundaries) {
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(55, 'a')),
+TYPED_TEST(Sha256, PaddingBoundaries) {
+  using Hash = TypeParam;
+  EXPECT_EQ(hash_hex<Hash>(std::string(55, 'a')),
             "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(56, 'a')),
+  EXPECT_EQ(hash_hex<Hash>(std::string(56, 'a')),
             "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(63, 'a')),
+  EXPECT_EQ(hash_hex<Hash>(std::string(63, 'a')),
             "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34");
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(64, 'a')),
+  EXPECT_EQ(hash_hex<Hash>(std::string(64, 'a')),
             "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
-  EXPECT_EQ(hash_hex<crypto::sha256>(std::string(65, 'a')),
+  EXPECT_EQ(hash_hex<Hash>(std::string(65, 'a')),
             "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0");
 }
 
@@ -292,61 +318,72 @@ TYPED_TEST(HashTest, CopySnapshotsPartialState) {
 
 // ---- HMAC-SHA1 (RFC 2202 section 3) -----------------------------------------
 
-TEST(HmacSha1, Rfc2202) {
-  using crypto::hmac_sha1;
-  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0x0b, 20), "Hi There"),
-            "b617318655057264e28bc0b6fb378c8ef146be00");
-  EXPECT_EQ(mac_hex<hmac_sha1>("Jefe", "what do ya want for nothing?"),
-            "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
-  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0xaa, 20), repeated(0xdd, 50)),
-            "125d7342b9ac11cd91a39af48aa17b4f63f175d3");
-  EXPECT_EQ(mac_hex<hmac_sha1>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
+TYPED_TEST(Sha1, HmacRfc2202) {
+  using Mac = crypto::hmac<TypeParam>;
+  EXPECT_EQ(mac_hex<Mac>(repeated(0x0b, 20), "Hi There"), "b617318655057264e28bc0b6fb378c8ef146be00");
+  EXPECT_EQ(mac_hex<Mac>("Jefe", "what do ya want for nothing?"), "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 20), repeated(0xdd, 50)), "125d7342b9ac11cd91a39af48aa17b4f63f175d3");
+  EXPECT_EQ(mac_hex<Mac>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
             "4c9007f4026250c6bc8414f9bf50c86c2d7235da");
-  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0x0c, 20), "Test With Truncation"),
-            "4c1a03424b55e07fe7f27be1d58bb9324a9a5a04");
-  EXPECT_EQ(mac_hex<hmac_sha1>(repeated(0xaa, 80),
-                               "Test Using Larger Than Block-Size Key - Hash Key First"),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0x0c, 20), "Test With Truncation"), "4c1a03424b55e07fe7f27be1d58bb9324a9a5a04");
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 80), "Test Using Larger Than Block-Size Key - Hash Key First"),
             "aa4ae5e15272d00e95705637ce8a3b55ed402112");
-  EXPECT_EQ(mac_hex<hmac_sha1>(
-                repeated(0xaa, 80),
-                "Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data"),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 80),
+                         "Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data"),
             "e8e99d0f45237d786d6bbaa7965c7808bbff1a91");
 }
 
-TEST(HmacSha1, Rfc2202Case5Truncated96) {
-  const std::string tag = mac_hex<crypto::hmac_sha1>(repeated(0x0c, 20), "Test With Truncation");
+TYPED_TEST(Sha1, HmacRfc2202Case5Truncated96) {
+  const std::string tag = mac_hex<crypto::hmac<TypeParam>>(repeated(0x0c, 20), "Test With Truncation");
   EXPECT_EQ(tag.substr(0, 24), "4c1a03424b55e07fe7f27be1");
+}
+
+// A block-sized key is used as is; one byte longer is hashed first.
+// Reference values computed with Python's hmac module.
+TYPED_TEST(Sha1, HmacKeyLengthBoundary) {
+  using Mac = crypto::hmac<TypeParam>;
+  EXPECT_EQ(mac_hex<Mac>(std::string(64, 'k'), "message"), "0a0b7a314b101739c3557f6b5e1dd6ab55658970");
+  EXPECT_EQ(mac_hex<Mac>(std::string(65, 'k'), "message"), "9e8b701143a82cdc059a72a86230df264354cdb0");
+  EXPECT_EQ(mac_hex<Mac>("", ""), "fbdb1d1b18aa6c08324b7d64b71fb76370690e1d");
 }
 
 // ---- HMAC-SHA256 (RFC 4231 section 4) ---------------------------------------
 
-TEST(HmacSha256, Rfc4231) {
-  using crypto::hmac_sha256;
-  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0x0b, 20), "Hi There"),
+TYPED_TEST(Sha256, HmacRfc4231) {
+  using Mac = crypto::hmac<TypeParam>;
+  EXPECT_EQ(mac_hex<Mac>(repeated(0x0b, 20), "Hi There"),
             "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-  EXPECT_EQ(mac_hex<hmac_sha256>("Jefe", "what do ya want for nothing?"),
+  EXPECT_EQ(mac_hex<Mac>("Jefe", "what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0xaa, 20), repeated(0xdd, 50)),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 20), repeated(0xdd, 50)),
             "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
-  EXPECT_EQ(mac_hex<hmac_sha256>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
+  EXPECT_EQ(mac_hex<Mac>(counting_bytes(0x01, 0x19), repeated(0xcd, 50)),
             "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
   // Test case 5 only specifies the first 128 bits.
-  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0x0c, 20), "Test With Truncation").substr(0, 32),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0x0c, 20), "Test With Truncation").substr(0, 32),
             "a3b6167473100ee06e0c796c2955552b");
-  EXPECT_EQ(mac_hex<hmac_sha256>(repeated(0xaa, 131),
-                                 "Test Using Larger Than Block-Size Key - Hash Key First"),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 131), "Test Using Larger Than Block-Size Key - Hash Key First"),
             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
-  EXPECT_EQ(mac_hex<hmac_sha256>(
-                repeated(0xaa, 131),
-                "This is a test using a larger than block-size key and a larger than block-size "
-                "data. The key needs to be hashed before being used by the HMAC algorithm."),
+  EXPECT_EQ(mac_hex<Mac>(repeated(0xaa, 131),
+                         "This is a test using a larger than block-size key and a larger than block-size "
+                         "data. The key needs to be hashed before being used by the HMAC algorithm."),
             "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
 }
 
-// ---- HMAC behaviour -----------------------------------------------------------
+// Reference values computed with Python's hmac module.
+TYPED_TEST(Sha256, HmacKeyLengthBoundary) {
+  using Mac = crypto::hmac<TypeParam>;
+  EXPECT_EQ(mac_hex<Mac>(std::string(64, 'k'), "message"),
+            "890f3a16e0ca0aaa3bf180f70fa8e3970b3fd6505e98fde157988dcc19d1685c");
+  EXPECT_EQ(mac_hex<Mac>(std::string(65, 'k'), "message"),
+            "0c256505306af48015530c139bb7add5ad7a6a9291cd511278a067e765816fbd");
+  EXPECT_EQ(mac_hex<Mac>("", ""), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+}
 
-template <class Mac>
-void expect_reset_reuses_key() {
+// ---- HMAC behaviour, over every hash class ------------------------------------
+
+TYPED_TEST(HashTest, HmacResetReusesKey) {
+  using Mac = crypto::hmac<TypeParam>;
   const std::string key = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";
   const std::string first = "first message";
   const std::string second(150, 'x');  // spans several blocks
@@ -363,53 +400,100 @@ void expect_reset_reuses_key() {
   EXPECT_NE(first_tag, second_tag);
 }
 
-TEST(Hmac, ResetReusesKey) {
-  expect_reset_reuses_key<crypto::hmac_sha1>();
-  expect_reset_reuses_key<crypto::hmac_sha256>();
-}
-
-TEST(Hmac, ResetDiscardsPartialMessage) {
-  crypto::hmac_sha256 mac("key", 3);
+TYPED_TEST(HashTest, HmacResetDiscardsPartialMessage) {
+  using Mac = crypto::hmac<TypeParam>;
+  Mac mac("key", 3);
   mac.update("partial", 7);
   mac.reset();
   mac.update("abc", 3);
-  EXPECT_EQ(to_hex(mac.result()), mac_hex<crypto::hmac_sha256>("key", "abc"));
+  EXPECT_EQ(to_hex(mac.result()), mac_hex<Mac>("key", "abc"));
 }
 
-TEST(Hmac, CopyKeepsKeyedState) {
-  crypto::hmac_sha1 original("key", 3);
+TYPED_TEST(HashTest, HmacCopyKeepsKeyedState) {
+  using Mac = crypto::hmac<TypeParam>;
+  Mac original("key", 3);
   original.update("ab", 2);
-  crypto::hmac_sha1 copy = original;
-  crypto::hmac_sha1 assigned;
+  Mac copy = original;
+  Mac assigned;
   assigned = original;
   copy.update("c", 1);
   assigned.update("c", 1);
   original.update("c", 1);
-  const std::string expected = mac_hex<crypto::hmac_sha1>("key", "abc");
+  const std::string expected = mac_hex<Mac>("key", "abc");
   EXPECT_EQ(to_hex(copy.result()), expected);
   EXPECT_EQ(to_hex(assigned.result()), expected);
   EXPECT_EQ(to_hex(original.result()), expected);
   copy.reset();
   copy.update("xyz", 3);
-  EXPECT_EQ(to_hex(copy.result()), mac_hex<crypto::hmac_sha1>("key", "xyz"));
+  EXPECT_EQ(to_hex(copy.result()), mac_hex<Mac>("key", "xyz"));
 }
 
-TEST(Hmac, EmptyKeyMatchesDefaultConstructed) {
-  crypto::hmac_sha256 defaulted;
+TYPED_TEST(HashTest, HmacEmptyKeyMatchesDefaultConstructed) {
+  using Mac = crypto::hmac<TypeParam>;
+  Mac defaulted;
   defaulted.update("abc", 3);
-  EXPECT_EQ(to_hex(defaulted.result()), mac_hex<crypto::hmac_sha256>("", "abc"));
-  // Reference value computed with Python's hmac module.
-  EXPECT_EQ(mac_hex<crypto::hmac_sha256>("", ""),
-            "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+  EXPECT_EQ(to_hex(defaulted.result()), mac_hex<Mac>("", "abc"));
 }
 
-// A block-sized key is used as is; one byte longer is hashed first.
-// Reference values computed with Python's hmac module.
-TEST(Hmac, KeyLengthBoundary) {
-  EXPECT_EQ(mac_hex<crypto::hmac_sha1>(std::string(64, 'k'), "message"),
-            "0a0b7a314b101739c3557f6b5e1dd6ab55658970");
-  EXPECT_EQ(mac_hex<crypto::hmac_sha1>(std::string(65, 'k'), "message"),
-            "9e8b701143a82cdc059a72a86230df264354cdb0");
+// Chunks below, at and across the block size, through the keyed state.
+TYPED_TEST(HashTest, HmacChunkedUpdatesMatchOneShot) {
+  using Mac = crypto::hmac<TypeParam>;
+  std::mt19937 random(20261202U);  // fixed seed: failures are reproducible
+  for (std::size_t length : {0U, 1U, 55U, 56U, 63U, 64U, 65U, 127U, 128U, 129U, 300U}) {
+    const std::string key = random_bytes(random, length % 97);
+    const std::string message = random_bytes(random, length);
+    Mac mac(key.data(), key.size());
+    update_in_random_chunks(mac, message, random);
+    EXPECT_EQ(to_hex(mac.result()), mac_hex<Mac>(key, message)) << "length " << length;
+  }
+}
+
+// ---- fast and small compressions agree ---------------------------------------
+
+template <class Fast, class Small>
+void expect_small_matches_fast() {
+  std::mt19937 random(20261202U);  // fixed seed: failures are reproducible
+  std::vector<std::size_t> lengths;
+  for (std::size_t length = 0; length <= 300; ++length) lengths.insert(lengths.end(), 3, length);
+  for (std::size_t big : {4096U, 65535U, 65536U, 65537U, 1000003U}) lengths.push_back(big);
+
+  for (std::size_t length : lengths) {
+    const std::string message = random_bytes(random, length);
+    Fast fast;
+    fast.update(message.data(), message.size());
+    Small small;  // chunked, so its buffering runs too
+    update_in_random_chunks(small, message, random);
+    ASSERT_EQ(to_hex(small.result()), to_hex(fast.result())) << "length " << length;
+
+    const std::string key = random_bytes(random, length % 150);
+    ASSERT_EQ(mac_hex<crypto::hmac<Small>>(key, message), mac_hex<crypto::hmac<Fast>>(key, message))
+        << "length " << length << " key length " << key.size();
+  }
+}
+
+TEST(SmallCompression, Sha1MatchesFast) { expect_small_matches_fast<crypto::fast_sha1, crypto::small_sha1>(); }
+
+TEST(SmallCompression, Sha256MatchesFast) {
+  expect_small_matches_fast<crypto::fast_sha256, crypto::small_sha256>();
+}
+
+// software_sha1/software_sha256 follow TCVOD_CRYPTO_SMALL; left undefined, it
+// follows the compiler's optimization for size.
+TEST(SmallCompression, SelectedByMacro) {
+#if !TCVOD_TEST_SMALL_SET_BY_BUILD
+#ifdef __OPTIMIZE_SIZE__
+  static_assert(TCVOD_CRYPTO_SMALL == 1, "-Os/-Oz selects the small compression");
+#else
+  static_assert(TCVOD_CRYPTO_SMALL == 0, "other optimization levels select the fast compression");
+#endif
+#endif
+#if TCVOD_CRYPTO_SMALL
+  static_assert(std::is_same<crypto::software_sha1, crypto::small_sha1>::value, "software_sha1");
+  static_assert(std::is_same<crypto::software_sha256, crypto::small_sha256>::value, "software_sha256");
+#else
+  static_assert(std::is_same<crypto::software_sha1, crypto::fast_sha1>::value, "software_sha1");
+  static_assert(std::is_same<crypto::software_sha256, crypto::fast_sha256>::value, "software_sha256");
+#endif
 }
 
 // ---- Base64 (RFC 4648 section 10) -------------------------------------------
@@ -499,8 +583,8 @@ TEST(Base64, DecodeFailureClearsSize) {
 
 // ---- Tencent Cloud API v1 signature examples --------------------------------
 
-TEST(TencentSignature, HmacSha256Base64) {
-  EXPECT_EQ(mac_base64<crypto::hmac_sha256>(
+TYPED_TEST(Sha256, TencentSignatureHmacBase64) {
+  EXPECT_EQ(mac_base64<crypto::hmac<TypeParam>>(
                 "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA",
                 "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-"
                 "09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId="
@@ -509,8 +593,8 @@ TEST(TencentSignature, HmacSha256Base64) {
             "0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s=");
 }
 
-TEST(TencentSignature, HmacSha1Base64) {
-  EXPECT_EQ(mac_base64<crypto::hmac_sha1>(
+TYPED_TEST(Sha1, TencentSignatureHmacBase64) {
+  EXPECT_EQ(mac_base64<crypto::hmac<TypeParam>>(
                 "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA",
                 "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-"
                 "09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId="
@@ -554,11 +638,13 @@ TEST(OpenSslBackend, SelectedByMacro) {
 }
 
 TEST(OpenSslBackend, Sha1MatchesSoftware) {
-  expect_same_as_openssl<crypto::software_sha1, crypto::openssl_sha1>();
+  expect_same_as_openssl<crypto::fast_sha1, crypto::openssl_sha1>();
+  expect_same_as_openssl<crypto::small_sha1, crypto::openssl_sha1>();
 }
 
 TEST(OpenSslBackend, Sha256MatchesSoftware) {
-  expect_same_as_openssl<crypto::software_sha256, crypto::openssl_sha256>();
+  expect_same_as_openssl<crypto::fast_sha256, crypto::openssl_sha256>();
+  expect_same_as_openssl<crypto::small_sha256, crypto::openssl_sha256>();
 }
 
 #else

@@ -4,6 +4,19 @@
 // SHA-256 (FIPS 180-4). `software_sha256` is always available; `sha256` names
 // the OpenSSL-backed class instead when TCVOD_CRYPTO_OPENSSL is defined. Define
 // that macro the same way in every translation unit of a program.
+//
+// The portable code comes in two sizes, always both available:
+//   fast_sha256   rounds unrolled: about 7.5 KB of Cortex-M4 code at -Os
+//   small_sha256  rounds in a loop: about 0.4 KB, about 0.75 times the speed
+//                 (both also use the 256-byte table of round constants)
+// `software_sha256` names one of them, chosen by TCVOD_CRYPTO_SMALL:
+//   defined to 1  small_sha256
+//   defined to 0  fast_sha256
+//   not defined   small_sha256 when the compiler optimizes for size (-Os, -Oz:
+//                 __OPTIMIZE_SIZE__), fast_sha256 otherwise
+// sha1.hpp reads the same macro. Like TCVOD_CRYPTO_OPENSSL it must mean the
+// same in every translation unit, so a program that builds some files with
+// -Os and others without should define it explicitly.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +25,18 @@
 
 #ifdef TCVOD_CRYPTO_OPENSSL
 #include "openssl.hpp"
+#endif
+
+// The same lines are in sha1.hpp: whichever header comes first decides.
+#ifndef TCVOD_CRYPTO_SMALL
+#ifdef __OPTIMIZE_SIZE__
+#define TCVOD_CRYPTO_SMALL 1
+#else
+#define TCVOD_CRYPTO_SMALL 0
+#endif
+#endif
+#if TCVOD_CRYPTO_SMALL != 0 && TCVOD_CRYPTO_SMALL != 1
+#error "TCVOD_CRYPTO_SMALL must be 0 or 1"
 #endif
 
 namespace tcvod {
@@ -35,32 +60,39 @@ inline constexpr std::uint32_t sha256_round_constants[64] = {
     0x748F82EEU, 0x78A5636FU, 0x84C87814U, 0x8CC70208U, 0x90BEFFFAU, 0xA4506CEBU, 0xBEF9A3F7U,
     0xC67178F2U};
 
-// One round t of FIPS 180-4 section 6.2.2. Callers rotate the roles of a..h
-// instead of moving values, so each round only rewrites d and h.
-// w is the 16-word rolling message schedule; rounds 16..63 extend it in place.
-template <unsigned Round>
-TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_round(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t& d,
-                         std::uint32_t e, std::uint32_t f, std::uint32_t g, std::uint32_t& h,
-                         std::uint32_t (&w)[16]) noexcept {
-  std::uint32_t word;
-  if constexpr (Round < 16) {
-    word = w[Round];
-  } else {
-    const std::uint32_t w15 = w[(Round + 1) % 16];
-    const std::uint32_t w2 = w[(Round + 14) % 16];
-    const std::uint32_t sigma0 = rotr32(w15, 7) ^ rotr32(w15, 18) ^ (w15 >> 3);
-    const std::uint32_t sigma1 = rotr32(w2, 17) ^ rotr32(w2, 19) ^ (w2 >> 10);
-    word = w[Round % 16] + sigma0 + w[(Round + 9) % 16] + sigma1;
-    w[Round % 16] = word;
-  }
+// W_t for 16 <= t < 64 (FIPS 180-4 section 6.2.2), written over W_{t-16} in
+// the 16-word rolling message schedule w, where w[t % 16] holds W_t.
+TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE std::uint32_t sha256_extend_schedule(unsigned t,
+                                                                       std::uint32_t (&w)[16]) noexcept {
+  const std::uint32_t w15 = w[(t + 1) % 16];
+  const std::uint32_t w2 = w[(t + 14) % 16];
+  const std::uint32_t sigma0 = rotr32(w15, 7) ^ rotr32(w15, 18) ^ (w15 >> 3);
+  const std::uint32_t sigma1 = rotr32(w2, 17) ^ rotr32(w2, 19) ^ (w2 >> 10);
+  return w[t % 16] += sigma0 + w[(t + 9) % 16] + sigma1;
+}
 
+// One round, given K_t + W_t. Only d and h change: h becomes the next a, d
+// the next e; the callers rotate the roles of a..h.
+TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_round_function(std::uint32_t a, std::uint32_t b, std::uint32_t c,
+                                                             std::uint32_t& d, std::uint32_t e, std::uint32_t f,
+                                                             std::uint32_t g, std::uint32_t& h,
+                                                             std::uint32_t constant_plus_word) noexcept {
   const std::uint32_t big_sigma1 = rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25);
   const std::uint32_t choose = g ^ (e & (f ^ g));
-  const std::uint32_t t1 = h + big_sigma1 + choose + sha256_round_constants[Round] + word;
+  const std::uint32_t t1 = h + big_sigma1 + choose + constant_plus_word;
   const std::uint32_t big_sigma0 = rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22);
   const std::uint32_t majority = (a & b) | (c & (a | b));
   d += t1;
   h = t1 + big_sigma0 + majority;
+}
+
+template <unsigned Round>
+TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_round(std::uint32_t a, std::uint32_t b, std::uint32_t c,
+                                                    std::uint32_t& d, std::uint32_t e, std::uint32_t f,
+                                                    std::uint32_t g, std::uint32_t& h,
+                                                    std::uint32_t (&w)[16]) noexcept {
+  const std::uint32_t word = Round < 16 ? w[Round] : sha256_extend_schedule(Round, w);
+  sha256_round_function(a, b, c, d, e, f, g, h, sha256_round_constants[Round] + word);
 }
 
 // Eight rounds bring the roles of a..h back to where they started.
@@ -76,8 +108,10 @@ TCVOD_CRYPTO_DETAIL_ALWAYS_INLINE void sha256_eight_rounds(std::uint32_t (&s)[8]
   sha256_round<FirstRound + 7>(s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[0], w);
 }
 
-inline void sha256_compress(std::uint32_t* state, const unsigned char* blocks,
-                            std::size_t block_count) noexcept {
+// Unrolled: every round has constant indices and its own code, and the roles
+// of a..h rotate at compile time instead of values moving.
+inline void sha256_compress_fast(std::uint32_t* state, const unsigned char* blocks,
+                                 std::size_t block_count) noexcept {
   for (; block_count != 0; --block_count, blocks += 64) {
     std::uint32_t w[16];
     for (unsigned i = 0; i < 16; ++i) w[i] = load_be32(blocks + 4 * i);
@@ -99,16 +133,60 @@ inline void sha256_compress(std::uint32_t* state, const unsigned char* blocks,
   }
 }
 
+// For flash size: one loop over the 64 rounds, the values of a..h moved after
+// each round instead of the roles rotating. A state array shifted per round
+// saves about 60 bytes more but runs at half the speed: GCC moves it with a
+// memmove call per round.
+inline void sha256_compress_small(std::uint32_t* state, const unsigned char* blocks,
+                                  std::size_t block_count) noexcept {
+  for (; block_count != 0; --block_count, blocks += 64) {
+    std::uint32_t w[16];
+    std::uint32_t a = state[0];
+    std::uint32_t b = state[1];
+    std::uint32_t c = state[2];
+    std::uint32_t d = state[3];
+    std::uint32_t e = state[4];
+    std::uint32_t f = state[5];
+    std::uint32_t g = state[6];
+    std::uint32_t h = state[7];
+
+    for (unsigned t = 0; t < 64; ++t) {
+      const std::uint32_t word = t < 16 ? (w[t] = load_be32(blocks + 4 * t)) : sha256_extend_schedule(t, w);
+      sha256_round_function(a, b, c, d, e, f, g, h, sha256_round_constants[t] + word);
+      const std::uint32_t next_a = h;
+      h = g;
+      g = f;
+      f = e;
+      e = d;
+      d = c;
+      c = b;
+      b = a;
+      a = next_a;
+    }
+
+    state[0] += a;
+    state[1] += b;
+    state[2] += c;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+  }
+}
+
 }  // namespace detail
 
-// Portable SHA-256. Trivially copyable: copying snapshots a partial hash.
-class software_sha256 {
+// Portable SHA-256 over the block function Compress. Trivially copyable:
+// copying snapshots a partial hash.
+template <void (*Compress)(std::uint32_t*, const unsigned char*, std::size_t) noexcept>
+class basic_software_sha256 {
  public:
   static constexpr std::size_t block_size = 64;
   static constexpr std::size_t digest_size = 32;
   using result_type = digest<digest_size>;
 
-  software_sha256() noexcept { reset(); }
+  basic_software_sha256() noexcept { reset(); }
 
   void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
 
@@ -122,8 +200,17 @@ class software_sha256 {
   void reset() noexcept { engine_.reset(detail::sha256_initial_state); }
 
  private:
-  detail::md_block_engine<8, &detail::sha256_compress> engine_;
+  detail::md_block_engine<8, Compress> engine_;
 };
+
+using fast_sha256 = basic_software_sha256<&detail::sha256_compress_fast>;
+using small_sha256 = basic_software_sha256<&detail::sha256_compress_small>;
+
+#if TCVOD_CRYPTO_SMALL
+using software_sha256 = small_sha256;
+#else
+using software_sha256 = fast_sha256;
+#endif
 
 #ifdef TCVOD_CRYPTO_OPENSSL
 using sha256 = openssl_sha256;
