@@ -141,11 +141,10 @@ public:
             s = put(s, text);
             o = put(o, text);
         };
-        auto number = [&](double v) {
+        auto number = [&](tcvod::time_offset v) {
             char* at = s;
-            auto i = static_cast<std::int64_t>(v);
-            s = static_cast<double>(i) == v ? std::to_chars(s, s + 24, i).ptr
-                                            : std::to_chars(s, s + 64, v, std::chars_format::fixed).ptr;
+            s = v.is_whole_seconds() ? std::to_chars(s, s + 24, v.microseconds() / 1000000).ptr
+                                     : s + tcvod::format_offset(v, s);
             o = put(o, std::string_view(at, static_cast<std::size_t>(s - at)));
         };
         auto integer = [&](std::int64_t v) {
@@ -259,8 +258,8 @@ std::string naive_encode(const tcvod::run_procedure_request& r, const tcvod::com
         std::string prefix = "fileList." + std::to_string(i) + ".";
         const auto& clip = r.file_list[i];
         params[prefix + "id"] = clip.id;
-        if (clip.start_time_offset) params[prefix + "startTimeOffset"] = naive_number(*clip.start_time_offset);
-        if (clip.end_time_offset) params[prefix + "endTimeOffset"] = naive_number(*clip.end_time_offset);
+        if (clip.start_time_offset) params[prefix + "startTimeOffset"] = naive_number(clip.start_time_offset->to_double());
+        if (clip.end_time_offset) params[prefix + "endTimeOffset"] = naive_number(clip.end_time_offset->to_double());
     }
     std::ostringstream to_sign;
     to_sign << "GET" << "vod.api.qcloud.com" << "/v2/index.php" << "?";

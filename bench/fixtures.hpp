@@ -40,9 +40,9 @@ inline tcvod::run_procedure_request multi_file_request(std::size_t entries) {
     for (std::size_t i = 0; i < entries; ++i) {
         auto& clip = r.file_list[i];
         clip.id = "5285890" + std::to_string(7988791000000ULL + 7919ULL * i);
-        double start = static_cast<double>((i * 37) % 3600);
+        auto start = static_cast<std::int64_t>((i * 37) % 3600);
         clip.start_time_offset = start;
-        clip.end_time_offset = start + 30.0 + static_cast<double>(i % 7);
+        clip.end_time_offset = start + 30 + static_cast<std::int64_t>(i % 7);
     }
     return r;
 }

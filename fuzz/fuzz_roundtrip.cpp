@@ -1,6 +1,6 @@
 // Structure-aware round trip: FuzzedDataProvider builds a typed
 // run_procedure_request and common parameters (valid or not, any bytes in
-// the strings, any doubles in the offsets, lists past 10 entries), then
+// the strings, any doubles or microsecond counts in the offsets, lists past 10 entries), then
 //   invalid (by validate)  -> encode and encode_to refuse it with exactly
 //                             validate's diagnostics, writing nothing;
 //   valid                  -> encode == encode_to, parse -> verify -> decode
@@ -15,6 +15,7 @@
 #include "tcvod/query_decode.hpp"
 
 #include "fuzz_check.hpp"
+#include "../tests/request_views.hpp"
 
 #if __has_include(<fuzzer/FuzzedDataProvider.h>)
 #include <fuzzer/FuzzedDataProvider.h>
@@ -53,13 +54,15 @@ public:
     std::string text() { return in_.ConsumeRandomLengthString(in_.ConsumeIntegralInRange(0, 31) == 0 ? 1200 : 48); }
     bool coin() { return in_.ConsumeBool(); }
 
-    std::optional<double> offset() {
-        switch (in_.ConsumeIntegralInRange(0, 4)) {
+    std::optional<tcvod::time_offset> offset() {
+        switch (in_.ConsumeIntegralInRange(0, 5)) {
         case 0: return std::nullopt;
-        case 1: return static_cast<double>(in_.ConsumeIntegralInRange<std::int64_t>(-10, 100000000000));
+        case 1: return in_.ConsumeIntegralInRange<std::int64_t>(-10, 100000000000);
         case 2: return static_cast<double>(in_.ConsumeIntegralInRange<std::int32_t>(0, 100000000)) / 1000.0;
         case 3: return in_.ConsumeFloatingPoint<double>();
-        default: {  // any bit pattern: NaN, infinities, subnormals, -0
+        case 4:  // any count of microseconds, the invalid one (INT64_MIN) included
+            return tcvod::time_offset::from_microseconds(in_.ConsumeIntegral<std::int64_t>());
+        default: {  // any double bit pattern: NaN, infinities, subnormals, -0
             auto bits = in_.ConsumeIntegral<std::uint64_t>();
             double value;
             std::memcpy(&value, &bits, sizeof value);
@@ -205,6 +208,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        diag[i].reason == expected[i].reason);
         FUZZ_CHECK(signature.error().code == expected[0].code);
         FUZZ_CHECK(!tcvod::encode_to(request, common, signer, opts, sentinel, sizeof sentinel));
+        // The view form is refused with the same diagnostics.
+        const tcvod_test::request_view_storage views(request);
+        tcvod::diagnostics view_diag;
+        tcvod::validate(tcvod_test::view_of(common), views.request, opts.validation, view_diag);
+        FUZZ_CHECK(view_diag.size() == expected.size());
+        for (std::size_t i = 0; i < view_diag.size(); ++i)
+            FUZZ_CHECK(view_diag[i].code == expected[i].code && view_diag[i].path == expected[i].path);
         return 0;
     }
 
@@ -216,6 +226,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     needed = tcvod::encode_to(request, common, signer, opts, sentinel, out.size() < 8 ? out.size() - 1 : 7);
     FUZZ_CHECK(needed && *needed == out.size());
     for (char c : sentinel) FUZZ_CHECK(c == '#');
+
+    // The view form of the same request (no heap) writes the same bytes.
+    const tcvod_test::request_view_storage views(request);
+    const auto common_view = tcvod_test::view_of(common);
+    std::string view_out;
+    auto view_signature = tcvod::encode(views.request, common_view, signer, opts, view_out);
+    FUZZ_CHECK(view_signature && *view_signature == *signature && view_out == out);
+    std::fill(buffer.begin(), buffer.end(), '#');
+    needed = tcvod::encode_to(views.request, common_view, signer, opts, buffer.data(), out.size());
+    FUZZ_CHECK(needed && *needed == out.size() && std::string_view(buffer.data(), out.size()) == out);
+
+    // A one-hash signer signs its own method exactly like `signer`, and
+    // refuses the other one.
+    const bool sha256 = common.effective_method() == tcvod::signature_method::hmac_sha256;
+    tcvod::sha1_signer sha1_only(key);
+    tcvod::sha256_signer sha256_only(key);
+    auto one_hash = sha256 ? tcvod::encode(request, common, sha256_only, opts, view_out)
+                           : tcvod::encode(request, common, sha1_only, opts, view_out);
+    FUZZ_CHECK(one_hash && *one_hash == *signature && view_out == out);
+    auto other_hash = sha256 ? tcvod::encode(request, common, sha1_only, opts, view_out)
+                             : tcvod::encode(request, common, sha256_only, opts, view_out);
+    FUZZ_CHECK(!other_hash && other_hash.error().code == tcvod::errc::invalid_signature_method);
 
     if (opts.form == tcvod::output_form::string_to_sign) {
         std::string expected_text;

@@ -26,11 +26,12 @@ public:
     std::int64_t integer(std::int64_t lo, std::int64_t hi) {
         return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng_);
     }
-    double offset() {
-        switch (pick(4)) {
-        case 0: return static_cast<double>(integer(0, 100000));
-        case 1: return static_cast<double>(integer(0, 1000000)) / 1000.0;
-        case 2: return std::uniform_real_distribution<double>(0, 86400)(rng_);
+    tcvod::time_offset offset() {
+        switch (pick(5)) {
+        case 0: return integer(0, 100000);
+        case 1: return static_cast<double>(integer(0, 1000000)) / 1000.0;  // the hosted way: a double
+        case 2: return tcvod::time_offset::from_microseconds(integer(0, 86400000000));
+        case 3: return tcvod::time_offset::from_microseconds(integer(-9223372036854775807, 9223372036854775807));
         default: return static_cast<double>(integer(0, 3600)) + 0.5;
         }
     }

@@ -24,11 +24,17 @@ inline void write_common_members(json& w, std::string_view action, const tcvod::
     if (c.token) w.key("Token").value(*c.token);
 }
 
+/// An offset as its exact decimal text (a JSON number: `10`, `10.5`).
+inline void write_offset(json& w, std::string_view key, tcvod::time_offset offset) {
+    char text[tcvod::max_number_chars];
+    w.key(key).raw(std::string_view(text, tcvod::format_offset(offset, text)));
+}
+
 inline void write_file_clip(json& w, const tcvod::file_clip& f) {
     w.begin_object();
     w.key("id").value(f.id);
-    if (f.start_time_offset) w.key("startTimeOffset").number(*f.start_time_offset);
-    if (f.end_time_offset) w.key("endTimeOffset").number(*f.end_time_offset);
+    if (f.start_time_offset) write_offset(w, "startTimeOffset", *f.start_time_offset);
+    if (f.end_time_offset) write_offset(w, "endTimeOffset", *f.end_time_offset);
     w.end_object();
 }
 

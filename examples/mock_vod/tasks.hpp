@@ -33,7 +33,7 @@ inline double clip_duration(const tcvod::run_procedure_request& r) {
     bool known = false;
     auto add = [&](const tcvod::file_clip& c) {
         if (c.start_time_offset && c.end_time_offset) {
-            total += *c.end_time_offset - *c.start_time_offset;
+            total += c.end_time_offset->to_double() - c.start_time_offset->to_double();
             known = true;
         }
     };

@@ -150,6 +150,7 @@ public:
 
     std::string_view view() const noexcept { return {data_, size_}; }
     bool empty() const noexcept { return size_ == 0; }
+    void clear() noexcept { size_ = 0; }
     friend bool operator==(const field_path& a, const field_path& b) noexcept { return a.view() == b.view(); }
     friend bool operator!=(const field_path& a, const field_path& b) noexcept { return !(a == b); }
 
@@ -179,19 +180,36 @@ struct field_error {
 
 /// A bounded list of field errors: validation reports every problem it can
 /// find, up to `capacity`, without allocating.
-class diagnostics {
-public:
-    static constexpr std::size_t capacity = 32;
+template <std::size_t Capacity>
+class basic_diagnostics {
+    static_assert(Capacity > 0, "room for at least the first problem");
 
-    void add(errc code, field_path path, const char* reason = nullptr) noexcept {
-        if (count_ < capacity) {
-            items_[count_].code = code;
-            items_[count_].path = path;
-            items_[count_].reason = reason;
-            ++count_;
-        } else {
+public:
+    static constexpr std::size_t capacity = Capacity;
+
+    void add(errc code, const field_path& path, const char* reason = nullptr) noexcept {
+        if (field_path* slot = add_empty(code, reason)) *slot = path;
+    }
+    void add(errc code, std::string_view path, const char* reason = nullptr) noexcept {
+        if (field_path* slot = add_empty(code, reason)) slot->append(path);
+    }
+    /// A literal path; `{}` (null) is an empty one.
+    void add(errc code, const char* path, const char* reason = nullptr) noexcept {
+        add(code, path ? std::string_view(path) : std::string_view(), reason);
+    }
+    /// Adds a problem with an empty path and returns the path to be built in
+    /// place (no field_path temporary on the caller's stack), or nullptr
+    /// when the list is full (the problem is counted as dropped).
+    field_path* add_empty(errc code, const char* reason = nullptr) noexcept {
+        if (count_ == capacity) {
             ++dropped_;
+            return nullptr;
         }
+        field_error& e = items_[count_++];
+        e.code = code;
+        e.path.clear();
+        e.reason = reason;
+        return &e.path;
     }
     void clear() noexcept { count_ = dropped_ = 0; }
 
@@ -203,13 +221,21 @@ public:
     const field_error* begin() const noexcept { return items_; }
     const field_error* end() const noexcept { return items_ + count_; }
     /// The first error, or an `ok` error when there is none.
-    field_error first() const noexcept { return count_ ? items_[0] : field_error{}; }
+    field_error first() const noexcept {
+        field_error e;
+        if (count_ != 0) e = items_[0];
+        return e;
+    }
 
 private:
     field_error items_[capacity];
     std::size_t count_ = 0;
     std::size_t dropped_ = 0;
 };
+
+/// Room for 32 problems (about 3.5 KB). Code that reports only the first
+/// one (encode_to) keeps a basic_diagnostics<1> on its stack instead.
+using diagnostics = basic_diagnostics<32>;
 
 #if TCVOD_HAS_EXCEPTIONS
 /// Thrown only by the optional throwing accessors (`result::value()`).

@@ -2,8 +2,7 @@
 // core uses, so that tcvod::encode (validate, flatten, sign) and
 // tcvod::decode_request<...> work for them unchanged.
 // ConfirmEvent sends `msgHandle.n`, 0-based, in bytewise key order
-// (msgHandle.10 before msgHandle.2). Needs Boost.URL (through
-// query_decode.hpp, for the decoder hooks).
+// (msgHandle.10 before msgHandle.2). Standard library only.
 #ifndef TCVOD_EVENT_REQUESTS_HPP
 #define TCVOD_EVENT_REQUESTS_HPP
 
@@ -61,10 +60,12 @@ void visit_action_parameters(const confirm_event_request& r, F&& f) {
 
 // ---- validation: validate.hpp's overload set ---------------------------------
 
-inline void validate(const pull_event_request&, const validation_options&, diagnostics&) {}
+template <std::size_t Capacity>
+void validate(const pull_event_request&, const validation_options&, basic_diagnostics<Capacity>&) {}
 
 /// At least one handle, none empty.
-inline void validate(const confirm_event_request& r, const validation_options&, diagnostics& diag) {
+template <std::size_t Capacity>
+void validate(const confirm_event_request& r, const validation_options&, basic_diagnostics<Capacity>& diag) {
     if (r.msg_handles.empty()) diag.add(errc::missing_field, "msgHandle.0", "at least one msgHandle is required");
     for (std::size_t i = 0; i < r.msg_handles.size(); ++i)
         if (r.msg_handles[i].empty())

@@ -66,14 +66,14 @@ private:
 class number_text {
 public:
     std::string_view of(std::int64_t v) noexcept { return {data_, format_int64(v, data_)}; }
-    std::string_view of_offset(double v) noexcept { return {data_, format_offset(v, data_)}; }
+    std::string_view of_offset(time_offset v) noexcept { return {data_, format_offset(v, data_)}; }
 
 private:
     char data_[max_number_chars];
 };
 
-template <class F>
-void visit_file_clip(const file_clip& clip, std::string_view prefix, const std::size_t* index, F& f) {
+template <class Storage, class F>
+void visit_file_clip(const basic_file_clip<Storage>& clip, std::string_view prefix, const std::size_t* index, F& f) {
     key_builder key;
     number_text number;
     key.start(prefix, index);
@@ -82,8 +82,8 @@ void visit_file_clip(const file_clip& clip, std::string_view prefix, const std::
     if (clip.start_time_offset) f(key.field("startTimeOffset"), number.of_offset(*clip.start_time_offset));
 }
 
-template <class F>
-void visit_stream_clip(const stream_clip& clip, std::string_view prefix, const std::size_t* index, F& f) {
+template <class Storage, class F>
+void visit_stream_clip(const basic_stream_clip<Storage>& clip, std::string_view prefix, const std::size_t* index, F& f) {
     key_builder key;
     number_text number;
     key.start(prefix, index);
@@ -97,8 +97,8 @@ void visit_stream_clip(const stream_clip& clip, std::string_view prefix, const s
 /// Common parameters, sorted: Action, Nonce, Region, SecretId,
 /// SignatureMethod, SubAppId, Timestamp, Token. All start with an upper-case
 /// letter, so they all sort before every (lower-case) action parameter.
-template <class F>
-void visit_common_parameters(std::string_view action, const common_parameters& common, F&& f) {
+template <class Storage, class F>
+void visit_common_parameters(std::string_view action, const basic_common_parameters<Storage>& common, F&& f) {
     detail::number_text number;
     f(std::string_view("Action"), action);
     f(std::string_view("Nonce"), number.of(common.nonce));
@@ -111,8 +111,8 @@ void visit_common_parameters(std::string_view action, const common_parameters& c
 }
 
 /// RunProcedure's own parameters, sorted bytewise.
-template <class F>
-void visit_action_parameters(const run_procedure_request& r, F&& f) {
+template <class Storage, class F>
+void visit_action_parameters(const basic_run_procedure_request<Storage>& r, F&& f) {
     detail::number_text number;
     if (r.file) detail::visit_file_clip(*r.file, "file.", nullptr, f);
     detail::for_each_index_in_key_order(r.file_list.size(), [&](std::size_t i) {
@@ -123,7 +123,7 @@ void visit_action_parameters(const run_procedure_request& r, F&& f) {
     if (r.priority) f(std::string_view("priority"), number.of(*r.priority));
     f(std::string_view("procedure"), std::string_view(r.procedure));
     if (r.pull) {
-        const pull_source& p = *r.pull;
+        const auto& p = *r.pull;
         if (p.class_id) f(std::string_view("pull.classId"), number.of(*p.class_id));
         if (p.file_md5) f(std::string_view("pull.fileMd5"), std::string_view(*p.file_md5));
         f(std::string_view("pull.fileName"), std::string_view(p.file_name));
@@ -136,8 +136,8 @@ void visit_action_parameters(const run_procedure_request& r, F&& f) {
 }
 
 /// Every parameter of a request except Signature, sorted bytewise.
-template <class Request, class F>
-void visit_parameters(const common_parameters& common, const Request& request, F&& f) {
+template <class Storage, class Request, class F>
+void visit_parameters(const basic_common_parameters<Storage>& common, const Request& request, F&& f) {
     visit_common_parameters(Request::action, common, f);
     visit_action_parameters(request, f);
 }

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace tcvod {
 inline namespace v1 {
@@ -130,9 +131,23 @@ public:
             return;
         }
         char buf[max_number_chars];
-        std::size_t n = format_offset(number, buf);
-        if (n == 0) n = static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, number).ptr - buf);
-        out_.append(buf, n);
+        // Exact below 2^53; a cast and a compare, not a trunc() call. -0 prints as 0.
+        if (std::fabs(number) <= 9007199254740992.0) {
+            auto whole = static_cast<std::int64_t>(number);
+            if (static_cast<double>(whole) == number) {
+                out_.append(buf, format_int64(whole, buf));
+                return;
+            }
+        }
+        // Shortest fixed form when it is short, else shortest scientific.
+        char wide[400];
+        auto fixed = std::to_chars(wide, wide + sizeof wide, number, std::chars_format::fixed);
+        auto n = static_cast<std::size_t>(fixed.ptr - wide);
+        if (fixed.ec == std::errc() && n <= max_number_chars) {
+            out_.append(wide, n);
+            return;
+        }
+        out_.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, number).ptr - buf));
     }
     void null() {
         separate();

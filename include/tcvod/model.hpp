@@ -1,15 +1,19 @@
-// The typed request model: common parameters and RunProcedure. Owning
-// types; encoding them never allocates. Standard library only.
+// The typed request model: common parameters and RunProcedure, as owning
+// types (std::string, std::vector) and as views over caller-owned memory.
+// Encoding either never allocates. Standard library only.
 #ifndef TCVOD_MODEL_HPP
 #define TCVOD_MODEL_HPP
 
 #include "tcvod/config.hpp"
+#include "tcvod/number.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace tcvod {
@@ -33,27 +37,86 @@ constexpr signature_method signature_method_from_wire(std::string_view text) noe
     return text == "HmacSHA256" ? signature_method::hmac_sha256 : signature_method::hmac_sha1;
 }
 
+/// How a request holds its strings and lists. `owning_storage` (the
+/// default types: std::string, std::vector) is simplest on hosted builds;
+/// `view_storage` (std::string_view, list_view) points into memory the
+/// caller places (static, stack, an arena), so building and encoding a
+/// request needs no heap at all. Validation, flattening and encoding are
+/// one template for both.
+struct owning_storage {
+    using string = std::string;
+    template <class T>
+    using list = std::vector<T>;
+};
+
+/// A read-only view of `size` contiguous `T`s: a pointer and a count, as
+/// C++20's std::span<const T>.
+template <class T>
+class list_view {
+public:
+    constexpr list_view() noexcept = default;
+    constexpr list_view(const T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+    template <std::size_t N>
+    constexpr list_view(const T (&array)[N]) noexcept : data_(array), size_(N) {}  // NOLINT(google-explicit-constructor)
+    /// Any contiguous container of T (std::vector, std::array).
+    template <class Container,
+              class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const Container&>().data()), const T*>>>
+    constexpr list_view(const Container& c) noexcept : data_(c.data()), size_(c.size()) {}  // NOLINT(google-explicit-constructor)
+
+    constexpr const T* data() const noexcept { return data_; }
+    constexpr std::size_t size() const noexcept { return size_; }
+    constexpr bool empty() const noexcept { return size_ == 0; }
+    constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+    constexpr const T* begin() const noexcept { return data_; }
+    constexpr const T* end() const noexcept { return data_ + size_; }
+
+    friend bool operator==(list_view a, list_view b) {
+        if (a.size_ != b.size_) return false;
+        for (std::size_t i = 0; i < a.size_; ++i)
+            if (!(a.data_[i] == b.data_[i])) return false;
+        return true;
+    }
+    friend bool operator!=(list_view a, list_view b) { return !(a == b); }
+
+private:
+    const T* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+struct view_storage {
+    using string = std::string_view;
+    template <class T>
+    using list = list_view<T>;
+};
+
 /// The parameters every API 2.0 request carries (besides Action and
 /// Signature, which the encoder writes itself). The secret key is not here:
-/// it lives only inside a `signer`.
-struct common_parameters {
-    std::string region;  // "gz", "bj", ... or "ap-guangzhou"
+/// it lives only inside a signer.
+template <class Storage>
+struct basic_common_parameters {
+    using string_type = typename Storage::string;
+
+    string_type region;          // "gz", "bj", ... or "ap-guangzhou"
     std::int64_t timestamp = 0;  // UNIX seconds, supplied by the caller
     std::int64_t nonce = 0;      // positive, never reused within the timestamp window
-    std::string secret_id;
+    string_type secret_id;
     /// Sent (and signed) only when set; absent means HmacSHA1.
     std::optional<signature_method> method;
-    std::optional<std::string> token;           // temporary credentials
-    std::optional<std::int64_t> sub_app_id;     // VOD sub-application
+    std::optional<string_type> token;        // temporary credentials
+    std::optional<std::int64_t> sub_app_id;  // VOD sub-application
 
     signature_method effective_method() const noexcept { return method.value_or(signature_method::hmac_sha1); }
-    friend bool operator==(const common_parameters& a, const common_parameters& b) {
+    friend bool operator==(const basic_common_parameters& a, const basic_common_parameters& b) {
         return a.region == b.region && a.timestamp == b.timestamp && a.nonce == b.nonce &&
                a.secret_id == b.secret_id && a.method == b.method && a.token == b.token &&
                a.sub_app_id == b.sub_app_id;
     }
-    friend bool operator!=(const common_parameters& a, const common_parameters& b) { return !(a == b); }
+    friend bool operator!=(const basic_common_parameters& a, const basic_common_parameters& b) { return !(a == b); }
 };
+
+using common_parameters = basic_common_parameters<owning_storage>;
+/// Over caller-owned strings: no heap.
+using common_parameters_view = basic_common_parameters<view_storage>;
 
 /// The shortest SecretId that is shown in part: 4 + 3 characters shown,
 /// at least 5 hidden.
@@ -114,71 +177,94 @@ constexpr std::optional<notify_mode> notify_mode_from_wire(std::string_view text
 }
 
 /// A clip of a stored file (`file` and each `fileList.n`). Offsets are
-/// seconds; the API page says Integer, the 2019 revision Float. Integral
-/// values go on the wire as `10`, fractional ones in shortest round-trip
-/// fixed notation (`10.5`).
-struct file_clip {
-    std::string id;  // file IDs are 20-digit strings: never numbers
-    std::optional<double> start_time_offset;
-    std::optional<double> end_time_offset;
+/// seconds (the API page says Integer, the 2019 revision Float), held as
+/// exact fixed point: see time_offset. Whole values go on the wire as
+/// `10`, others with the places they need (`10.5`).
+template <class Storage>
+struct basic_file_clip {
+    typename Storage::string id;  // file IDs are 20-digit strings: never numbers
+    std::optional<time_offset> start_time_offset;
+    std::optional<time_offset> end_time_offset;
 
-    friend bool operator==(const file_clip& a, const file_clip& b) {
+    friend bool operator==(const basic_file_clip& a, const basic_file_clip& b) {
         return a.id == b.id && a.start_time_offset == b.start_time_offset && a.end_time_offset == b.end_time_offset;
     }
-    friend bool operator!=(const file_clip& a, const file_clip& b) { return !(a == b); }
+    friend bool operator!=(const basic_file_clip& a, const basic_file_clip& b) { return !(a == b); }
 };
 
 /// A clip of a recorded stream (`stream` and each `streamList.n`).
 /// `stream` needs both timestamps (as the API page says); `streamList`
 /// entries may omit them (2018 revision).
-struct stream_clip {
-    std::string stream_id;
+template <class Storage>
+struct basic_stream_clip {
+    typename Storage::string stream_id;
     std::optional<std::int64_t> start_time_stamp;
     std::optional<std::int64_t> end_time_stamp;
 
-    friend bool operator==(const stream_clip& a, const stream_clip& b) {
+    friend bool operator==(const basic_stream_clip& a, const basic_stream_clip& b) {
         return a.stream_id == b.stream_id && a.start_time_stamp == b.start_time_stamp &&
                a.end_time_stamp == b.end_time_stamp;
     }
-    friend bool operator!=(const stream_clip& a, const stream_clip& b) { return !(a == b); }
+    friend bool operator!=(const basic_stream_clip& a, const basic_stream_clip& b) { return !(a == b); }
 };
 
 /// A file for the server to pull (`pull`).
-struct pull_source {
-    std::string url;
-    std::string file_name;
-    std::optional<std::string> file_md5;
+template <class Storage>
+struct basic_pull_source {
+    typename Storage::string url;
+    typename Storage::string file_name;
+    std::optional<typename Storage::string> file_md5;
     std::optional<std::int64_t> class_id;
 
-    friend bool operator==(const pull_source& a, const pull_source& b) {
+    friend bool operator==(const basic_pull_source& a, const basic_pull_source& b) {
         return a.url == b.url && a.file_name == b.file_name && a.file_md5 == b.file_md5 && a.class_id == b.class_id;
     }
-    friend bool operator!=(const pull_source& a, const pull_source& b) { return !(a == b); }
+    friend bool operator!=(const basic_pull_source& a, const basic_pull_source& b) { return !(a == b); }
 };
 
 /// RunProcedure. Every input object can be present at once, exactly as on
 /// the wire, so that validation can name a field that does not belong to
 /// the chosen inputType instead of silently dropping it.
-struct run_procedure_request {
+template <class Storage>
+struct basic_run_procedure_request {
     static constexpr std::string_view action = "RunProcedure";
+    using storage = Storage;
+    using file_clip_type = basic_file_clip<Storage>;
+    using stream_clip_type = basic_stream_clip<Storage>;
+    using pull_source_type = basic_pull_source<Storage>;
 
     input_type type = input_type::single_file;
-    std::optional<file_clip> file;         // SingleFile
-    std::vector<file_clip> file_list;      // MultiFile
-    std::optional<stream_clip> stream;     // Stream
-    std::vector<stream_clip> stream_list;  // MultiStream
-    std::optional<pull_source> pull;       // PullFile
-    std::string procedure;
-    std::optional<notify_mode> notify;      // `notifyMode`
-    std::optional<std::int64_t> priority;   // [-10, 10]
+    std::optional<file_clip_type> file;                                // SingleFile
+    typename Storage::template list<file_clip_type> file_list;        // MultiFile
+    std::optional<stream_clip_type> stream;                            // Stream
+    typename Storage::template list<stream_clip_type> stream_list;    // MultiStream
+    std::optional<pull_source_type> pull;                              // PullFile
+    typename Storage::string procedure;
+    std::optional<notify_mode> notify;     // `notifyMode`
+    std::optional<std::int64_t> priority;  // [-10, 10]
 
-    friend bool operator==(const run_procedure_request& a, const run_procedure_request& b) {
+    friend bool operator==(const basic_run_procedure_request& a, const basic_run_procedure_request& b) {
         return a.type == b.type && a.file == b.file && a.file_list == b.file_list && a.stream == b.stream &&
                a.stream_list == b.stream_list && a.pull == b.pull && a.procedure == b.procedure &&
                a.notify == b.notify && a.priority == b.priority;
     }
-    friend bool operator!=(const run_procedure_request& a, const run_procedure_request& b) { return !(a == b); }
+    friend bool operator!=(const basic_run_procedure_request& a, const basic_run_procedure_request& b) {
+        return !(a == b);
+    }
 };
+
+// The owning types: std::string and std::vector, simplest on hosted builds.
+using file_clip = basic_file_clip<owning_storage>;
+using stream_clip = basic_stream_clip<owning_storage>;
+using pull_source = basic_pull_source<owning_storage>;
+using run_procedure_request = basic_run_procedure_request<owning_storage>;
+
+// The same over caller-owned memory (string views, list_view over arrays):
+// built and encoded without any heap allocation.
+using file_clip_view = basic_file_clip<view_storage>;
+using stream_clip_view = basic_stream_clip<view_storage>;
+using pull_source_view = basic_pull_source<view_storage>;
+using run_procedure_request_view = basic_run_procedure_request<view_storage>;
 
 }  // namespace v1
 }  // namespace tcvod

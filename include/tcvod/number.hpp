@@ -1,16 +1,17 @@
 // Decimal text for the numbers on the wire: int64 and clip offsets.
-// One grammar for both directions, so encode -> decode is exact.
+// One grammar for both directions, so encode -> decode is exact. Offsets
+// are fixed point (whole microseconds): no floating point is read, written
+// or computed here, so firmware without an FPU links no soft-float routine.
 // Standard library only.
 #ifndef TCVOD_NUMBER_HPP
 #define TCVOD_NUMBER_HPP
 
-#include <charconv>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
-#include <system_error>
+#include <type_traits>
 
 namespace tcvod {
 inline namespace v1 {
@@ -18,81 +19,206 @@ inline namespace v1 {
 /// Enough for any int64 and for any offset tcvod accepts.
 inline constexpr std::size_t max_number_chars = 64;
 
-/// Offsets beyond 2^53 seconds cannot be represented exactly as doubles;
-/// no clip is that long, so such values are rejected instead of rounded.
-inline constexpr double max_offset_magnitude = 9007199254740992.0;
-
 /// Writes `value` in decimal; returns the number of chars (at most 20).
 inline std::size_t format_int64(std::int64_t value, char* out) noexcept {
-    auto r = std::to_chars(out, out + max_number_chars, value);
-    return static_cast<std::size_t>(r.ptr - out);
-}
-
-/// Integral offsets as integers (`10`, never `10.0`); others in the
-/// shortest fixed notation that round-trips (`10.5`, `0.001`).
-/// Precondition: finite and within max_offset_magnitude (see validate).
-inline std::size_t format_offset(double value, char* out) noexcept {
-    if (std::fabs(value) <= max_offset_magnitude) {
-        // Exact below 2^53; a cast and a compare, not a trunc() call. -0 prints as 0.
-        auto whole = static_cast<std::int64_t>(value);
-        if (static_cast<double>(whole) == value) return format_int64(whole, out);
-    }
-    // Shortest fixed form. Tiny values would need hundreds of zeros; they
-    // return 0 here and validation rejects them (parse_offset never
-    // produces them: its input is at most max_number_chars long).
-    char wide[400];
-    auto r = std::to_chars(wide, wide + sizeof wide, value, std::chars_format::fixed);
-    if (r.ec != std::errc()) return 0;
-    auto n = static_cast<std::size_t>(r.ptr - wide);
-    if (n > max_number_chars) return 0;
-    for (std::size_t i = 0; i < n; ++i) out[i] = wide[i];
-    return n;
+    // Magnitude as unsigned, so INT64_MIN needs no special case.
+    std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    char reversed[20];
+    std::size_t n = 0;
+    do {
+        reversed[n++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    std::size_t size = 0;
+    if (value < 0) out[size++] = '-';
+    while (n != 0) out[size++] = reversed[--n];
+    return size;
 }
 
 /// Strict int64: optional '-', then digits; no '+', no leading zeros
 /// (except "0" itself), no spaces, no overflow.
-inline std::optional<std::int64_t> parse_int64(std::string_view text) noexcept {
+constexpr std::optional<std::int64_t> parse_int64(std::string_view text) noexcept {
     if (text.empty()) return std::nullopt;
-    std::size_t digits_at = text[0] == '-' ? 1 : 0;
+    const bool negative = text[0] == '-';
+    const std::size_t digits_at = negative ? 1 : 0;
     if (digits_at == text.size()) return std::nullopt;
     if (text[digits_at] == '0' && text.size() > digits_at + 1) return std::nullopt;
-    if (digits_at == 1 && text == "-0") return std::nullopt;
-    std::int64_t value = 0;
-    auto r = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
-    return value;
+    if (negative && text == "-0") return std::nullopt;
+    // Accumulate the magnitude as unsigned: |INT64_MIN| = INT64_MAX + 1.
+    const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+    std::uint64_t magnitude = 0;
+    for (std::size_t i = digits_at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9') return std::nullopt;
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (magnitude > (limit - digit) / 10) return std::nullopt;
+        magnitude = magnitude * 10 + digit;
+    }
+    if (!negative) return static_cast<std::int64_t>(magnitude);
+    return magnitude == (std::uint64_t{1} << 63) ? std::numeric_limits<std::int64_t>::min()
+                                                 : -static_cast<std::int64_t>(magnitude);
 }
 
+/// A clip offset in seconds (`startTimeOffset`, `endTimeOffset`), held
+/// exactly as a whole number of microseconds: 6 decimal places, range
+/// +-9,223,372,036,854.775807 s (about 292,000 years). Negative offsets
+/// count from the end of the file, as the API's first revision says.
+///
+/// Build one from whole seconds (`30`), from microseconds
+/// (`from_microseconds(10'500'000)`), from a literal without any floating
+/// point (`10.5_s`, tcvod::literals), or on a hosted build from a double
+/// (`10.5`): a double is taken when a decimal with at most 6 places reads
+/// back as exactly that double, and otherwise makes an invalid offset that
+/// validation refuses with errc::invalid_number (never a silent rounding).
+class time_offset {
+public:
+    static constexpr int decimal_places = 6;
+    static constexpr std::int64_t units_per_second = 1000000;
+    static constexpr std::int64_t max_whole_seconds = std::numeric_limits<std::int64_t>::max() / units_per_second;
+
+    constexpr time_offset() noexcept = default;
+
+    /// Whole seconds; beyond +-max_whole_seconds the offset is invalid.
+    template <class Integer, std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, bool>, int> = 0>
+    constexpr time_offset(Integer seconds) noexcept  // NOLINT(google-explicit-constructor): `30` reads naturally
+        : units_(whole_seconds_to_units(seconds)) {}
+
+    /// Hosted convenience (see the class comment). The only floating point
+    /// in tcvod's request side; firmware that never calls it links none.
+    time_offset(double seconds) noexcept  // NOLINT(google-explicit-constructor): `10.5` reads naturally
+        : units_(double_to_units(seconds)) {}
+
+    static constexpr time_offset from_microseconds(std::int64_t units) noexcept {
+        time_offset t;
+        t.units_ = units == invalid_units ? invalid_units : units;
+        return t;
+    }
+    /// An offset no wire text or double maps to; validation refuses it.
+    static constexpr time_offset invalid() noexcept { return from_microseconds(invalid_units); }
+
+    constexpr bool valid() const noexcept { return units_ != invalid_units; }
+    constexpr std::int64_t microseconds() const noexcept { return units_; }
+    constexpr bool is_whole_seconds() const noexcept { return units_ % units_per_second == 0; }
+    /// For display on hosted builds; exact up to 2^53 microseconds.
+    double to_double() const noexcept { return static_cast<double>(units_) / static_cast<double>(units_per_second); }
+
+    friend constexpr bool operator==(time_offset a, time_offset b) noexcept { return a.units_ == b.units_; }
+    friend constexpr bool operator!=(time_offset a, time_offset b) noexcept { return a.units_ != b.units_; }
+    friend constexpr bool operator<(time_offset a, time_offset b) noexcept { return a.units_ < b.units_; }
+    friend constexpr bool operator>(time_offset a, time_offset b) noexcept { return a.units_ > b.units_; }
+    friend constexpr bool operator<=(time_offset a, time_offset b) noexcept { return a.units_ <= b.units_; }
+    friend constexpr bool operator>=(time_offset a, time_offset b) noexcept { return a.units_ >= b.units_; }
+
+private:
+    static constexpr std::int64_t invalid_units = std::numeric_limits<std::int64_t>::min();
+
+    template <class Integer>
+    static constexpr std::int64_t whole_seconds_to_units(Integer seconds) noexcept {
+        if constexpr (std::is_signed_v<Integer>) {
+            const auto s = static_cast<std::int64_t>(seconds);
+            if (s < -max_whole_seconds || s > max_whole_seconds) return invalid_units;
+            return s * units_per_second;
+        } else {
+            if (static_cast<std::uint64_t>(seconds) > static_cast<std::uint64_t>(max_whole_seconds)) return invalid_units;
+            return static_cast<std::int64_t>(seconds) * units_per_second;
+        }
+    }
+
+    static std::int64_t double_to_units(double seconds) noexcept {
+        // 9.2e12 s: beyond it (and for NaN, which fails both compares) no
+        // int64 count of microseconds exists.
+        constexpr double limit = 9.2e12;
+        if (!(seconds > -limit && seconds < limit)) return invalid_units;
+        const double scaled = seconds * static_cast<double>(units_per_second);
+        const auto units = static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+        // Exact when the nearest 6-place decimal reads back as this double.
+        if (static_cast<double>(units) / static_cast<double>(units_per_second) != seconds) return invalid_units;
+        return units;
+    }
+
+    std::int64_t units_ = 0;
+};
+
 /// Strict offset: `-?digits(.digits)?` with the same leading-zero rule as
-/// integers; no exponent, no inf/nan. Accepts "10.0" (the 2019 examples)
-/// and reads it as 10.
-inline std::optional<double> parse_offset(std::string_view text) noexcept {
+/// integers; no exponent, no inf/nan, at most max_number_chars. Accepts
+/// "10.0" (the 2019 examples) and reads it as 10, and "-0" as 0. Places
+/// beyond the sixth must be zeros: a value the representation cannot hold
+/// is refused (nullopt), never rounded.
+constexpr std::optional<time_offset> parse_offset(std::string_view text) noexcept {
     if (text.empty() || text.size() > max_number_chars) return std::nullopt;
-    std::size_t i = text[0] == '-' ? 1 : 0;
-    std::size_t int_start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-    std::size_t int_digits = i - int_start;
+    const bool negative = text[0] == '-';
+    std::size_t i = negative ? 1 : 0;
+    const std::size_t int_start = i;
+    std::uint64_t whole = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+        if (whole > (static_cast<std::uint64_t>(time_offset::max_whole_seconds) - digit) / 10) return std::nullopt;
+        whole = whole * 10 + digit;
+    }
+    const std::size_t int_digits = i - int_start;
     if (int_digits == 0) return std::nullopt;
     if (int_digits > 1 && text[int_start] == '0') return std::nullopt;
-    if (i == text.size() && int_digits <= 15) {
-        // Whole seconds, the common case: exact as an integer, no from_chars.
-        std::int64_t whole = 0;
-        for (std::size_t k = int_start; k < i; ++k) whole = whole * 10 + (text[k] - '0');
-        return static_cast<double>(int_start ? -whole : whole);
-    }
+    std::uint64_t fraction = 0;
     if (i < text.size()) {
         if (text[i] != '.') return std::nullopt;
-        std::size_t frac_start = ++i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        const std::size_t frac_start = ++i;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+            if (i - frac_start < static_cast<std::size_t>(time_offset::decimal_places))
+                fraction = fraction * 10 + static_cast<std::uint64_t>(text[i] - '0');
+            else if (text[i] != '0')
+                return std::nullopt;  // a seventh non-zero place: more precision than microseconds
+        }
         if (i == frac_start || i != text.size()) return std::nullopt;
+        for (std::size_t places = i - frac_start; places < static_cast<std::size_t>(time_offset::decimal_places);
+             ++places)
+            fraction *= 10;
     }
-    double value = 0;
-    auto r = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
-    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
-    if (!(std::fabs(value) <= max_offset_magnitude)) return std::nullopt;
-    if (value == 0.0) value = 0.0;
-    return value;
+    const std::uint64_t units = whole * static_cast<std::uint64_t>(time_offset::units_per_second) + fraction;
+    if (units > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+    const auto signed_units = static_cast<std::int64_t>(units);
+    return time_offset::from_microseconds(negative ? -signed_units : signed_units);
 }
+
+/// Whole seconds as integers (`10`, never `10.0`); others with the places
+/// they need (`10.5`, `0.001`, `-2.25`). Returns the number of chars (at
+/// most 22), or 0 for an invalid offset.
+inline std::size_t format_offset(time_offset value, char* out) noexcept {
+    if (!value.valid()) return 0;
+    const std::int64_t units = value.microseconds();
+    const std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    const auto per_second = static_cast<std::uint64_t>(time_offset::units_per_second);
+    std::uint64_t fraction = magnitude % per_second;
+    std::size_t size = 0;
+    if (units < 0) out[size++] = '-';
+    size += format_int64(static_cast<std::int64_t>(magnitude / per_second), out + size);
+    if (fraction == 0) return size;
+    int places = time_offset::decimal_places;
+    while (fraction % 10 == 0) {
+        fraction /= 10;
+        --places;
+    }
+    out[size++] = '.';
+    for (int k = places - 1; k >= 0; --k) {
+        out[size + static_cast<std::size_t>(k)] = static_cast<char>('0' + fraction % 10);
+        fraction /= 10;
+    }
+    return size + static_cast<std::size_t>(places);
+}
+
+namespace literals {
+
+/// `10.5_s`: an offset from a decimal literal, parsed at compile time with
+/// no floating point; a literal with an exponent or a seventh non-zero
+/// place does not compile.
+template <char... Chars>
+constexpr time_offset operator""_s() noexcept {
+    constexpr char text[] = {Chars...};
+    constexpr auto parsed = parse_offset(std::string_view(text, sizeof...(Chars)));
+    static_assert(parsed.has_value(), "an offset literal is decimal seconds with at most 6 places");
+    return *parsed;
+}
+
+}  // namespace literals
 
 }  // namespace v1
 }  // namespace tcvod

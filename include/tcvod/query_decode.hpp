@@ -1,8 +1,8 @@
 // Server side: a query string or form body -> decoded parameters (Boost.URL's
 // query grammar with strict percent-decoding, '+' as space as PHP reads
 // it), signature verification in constant time, and the typed request,
-// validated by the same code the encoder uses. Needs Boost.URL (through
-// validate.hpp; the tests check the query parser against Boost.URL's).
+// validated by the same code the encoder uses. Standard library only (the
+// tests and a fuzz target check the query parser against Boost.URL's).
 #ifndef TCVOD_QUERY_DECODE_HPP
 #define TCVOD_QUERY_DECODE_HPP
 
@@ -193,12 +193,16 @@ public:
 
     /// Recomputes the signature over the received raw values, with the hash
     /// the request's SignatureMethod names, and compares in constant time.
-    /// Returns errc::ok, errc::missing_signature or errc::signature_mismatch.
-    errc verify(const signer& s, const endpoint& where) const {
+    /// Returns errc::ok, errc::missing_signature or errc::signature_mismatch,
+    /// or errc::invalid_signature_method when a one-hash signer
+    /// (sha1_signer, sha256_signer) does not hold the method's hash.
+    template <class Signer>
+    errc verify(const Signer& s, const endpoint& where) const {
         auto received = find("Signature");
         if (!received) return errc::missing_signature;
         auto method_text = find("SignatureMethod");
         auto method = method_text ? signature_method_from_wire(*method_text) : signature_method::hmac_sha1;
+        if (!s.supports(method)) return errc::invalid_signature_method;
         auto expected = sign_sorted(s, method, where, [this](auto&& f) {
             for (const auto& p : params_)
                 if (p.key != "Signature") f(p.key, p.value);
@@ -323,10 +327,11 @@ bool read_int(std::string_view key, std::string_view text, Int& out, diagnostics
     return true;
 }
 
-inline bool read_offset(std::string_view key, std::string_view text, std::optional<double>& out, diagnostics& diag) {
+inline bool read_offset(std::string_view key, std::string_view text, std::optional<time_offset>& out,
+                        diagnostics& diag) {
     auto v = parse_offset(text);
     if (!v) {
-        diag.add(errc::invalid_number, key, "must be a decimal number such as 10 or 10.5");
+        diag.add(errc::invalid_number, key, "must be a decimal number such as 10 or 10.5, at most 6 decimal places");
         return false;
     }
     out = *v;

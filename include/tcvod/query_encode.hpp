@@ -46,8 +46,8 @@ struct signed_layout {
     std::size_t size = 0;  // bytes of the chosen output form
 };
 
-template <class Visit>
-signed_layout measure_and_sign(const signer& s, signature_method method, const endpoint& where, output_form form,
+template <class Signer, class Visit>
+signed_layout measure_and_sign(const Signer& s, signature_method method, const endpoint& where, output_form form,
                                Visit& visit) {
     signed_layout layout;
     std::size_t encoded = 0, raw = 0, count = 0;
@@ -139,13 +139,21 @@ void grow_to(String& out, std::size_t needed) {
     open_capacity(out, 0);
 }
 
+/// Where write_and_feed left things: the query's start, the end of the
+/// written bytes, and where Signature goes.
+struct one_pass_layout {
+    std::size_t query_at = 0;
+    std::size_t end = 0;
+    std::size_t signature_at = 0;
+    bool signature_placed = false;
+};
+
 /// The URL, query and body forms in one pass over the parameters: each
 /// value is produced once, its raw bytes feed the HMAC and its encoded
 /// bytes go straight into `out`. Signature, known only at the end, is then
 /// inserted at its sorted place (moving the bytes after it once).
-template <class Mac, class String, class Visit>
-signature_text encode_one_pass(Mac mac, const endpoint& where, output_form form, Visit& visit, String& out) {
-    staged_mac<Mac> stage(mac);
+template <class String, class Visit>
+one_pass_layout write_and_feed(staged_mac& stage, const endpoint& where, output_form form, Visit& visit, String& out) {
     feed_request_line(stage, where);
     open_capacity(out, 0);
     std::size_t at = 0;
@@ -183,10 +191,14 @@ signature_text encode_one_pass(Mac mac, const endpoint& where, output_form form,
         stage.feed(value);
     });
     stage.flush();
-    signature_text signature = finish_signature(mac);
+    return {query_at, at, signature_at, signature_placed};
+}
 
-    // "Signature=X&" before the first parameter, "&Signature=X" elsewhere.
-    if (!signature_placed) signature_at = at;
+/// Inserts "Signature=X&" before the first parameter, "&Signature=X" elsewhere.
+template <class String>
+void insert_signature(const one_pass_layout& layout, const signature_text& signature, String& out) {
+    const std::size_t query_at = layout.query_at, at = layout.end;
+    const std::size_t signature_at = layout.signature_placed ? layout.signature_at : at;
     const bool leads = signature_at == query_at;
     const bool alone = at == query_at;
     const std::size_t field = signature_key.size() + 1 + percent_encoded_size(signature.view()) + (alone ? 0 : 1);
@@ -200,6 +212,18 @@ signature_text encode_one_pass(Mac mac, const endpoint& where, output_form form,
     p = percent_encode(signature.view(), p);
     if (leads && !alone) *p = '&';
     out.resize(at + field);
+}
+
+/// The MAC-specific part is this small shell; the code that walks the
+/// parameters (write_and_feed) is the same for every hash.
+template <class KeyedMac, class String, class Visit>
+signature_text encode_one_pass(const KeyedMac& key, const endpoint& where, output_form form, Visit& visit,
+                               String& out) {
+    auto mac = key.begin();
+    staged_mac stage(mac);
+    const one_pass_layout layout = write_and_feed(stage, where, form, visit, out);
+    signature_text signature = finish_signature(mac);
+    insert_signature(layout, signature, out);
     return signature;
 }
 
@@ -208,13 +232,19 @@ signature_text encode_one_pass(Mac mac, const endpoint& where, output_form form,
 /// Signs the parameters produced (sorted, Signature excluded) by `visit(f)`
 /// and writes the chosen form into `out`, replacing its contents. A string
 /// reused across calls stops allocating once it is large enough.
-template <class String, class Visit>
-signature_text encode_sorted(const signer& s, signature_method method, const endpoint& where, output_form form,
+template <class Signer, class String, class Visit>
+signature_text encode_sorted(const Signer& s, signature_method method, const endpoint& where, output_form form,
                              Visit&& visit, String& out) {
+    if (!s.supports(method)) {  // a one-hash signer asked for the other hash
+        out.resize(0);
+        return signature_text{};
+    }
     if (form != output_form::string_to_sign) {
-        if (method == signature_method::hmac_sha256)
-            return detail::encode_one_pass(s.keyed_sha256(), where, form, visit, out);
-        return detail::encode_one_pass(s.keyed_sha1(), where, form, visit, out);
+        if (method == signature_method::hmac_sha256) {
+            if constexpr (Signer::has_sha256) return detail::encode_one_pass(s.keyed_sha256(), where, form, visit, out);
+        } else {
+            if constexpr (Signer::has_sha1) return detail::encode_one_pass(s.keyed_sha1(), where, form, visit, out);
+        }
     }
     auto layout = detail::measure_and_sign(s, method, where, form, visit);
     out.resize(layout.size);
@@ -226,9 +256,12 @@ signature_text encode_sorted(const signer& s, signature_method method, const end
 
 /// The same into a fixed buffer. Returns the size the full output needs
 /// (like fmt::format_to_n); writes nothing when it exceeds `capacity`.
-template <class Visit>
-std::size_t encode_sorted_to(const signer& s, signature_method method, const endpoint& where, output_form form,
+/// Returns 0 and writes nothing when the signer does not hold the
+/// method's hash.
+template <class Signer, class Visit>
+std::size_t encode_sorted_to(const Signer& s, signature_method method, const endpoint& where, output_form form,
                              Visit&& visit, char* buffer, std::size_t capacity) {
+    if (!s.supports(method)) return 0;
     auto layout = detail::measure_and_sign(s, method, where, form, visit);
     if (layout.size <= capacity) detail::write_layout(layout, where, form, visit, buffer);
     return layout.size;

@@ -14,10 +14,10 @@
 #include "tcvod/crypto/wipe.hpp"
 #include "tcvod/model.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace tcvod {
 inline namespace v1 {
@@ -30,9 +30,28 @@ struct parameter {
 
 /// Sorts by key, bytewise (memcmp order), as the signature requires:
 /// `.` < digits < upper case < `_` < lower case, and `fileList.10` before
-/// `fileList.2`.
+/// `fileList.2`. A heapsort: O(n log n) even for hostile input, no
+/// recursion (std::sort's introsort recurses, so its stack depth cannot be
+/// bounded statically for firmware), no allocation, a few hundred bytes of code.
 inline void sort_parameters(parameter* first, parameter* last) noexcept {
-    std::sort(first, last, [](const parameter& a, const parameter& b) { return a.key < b.key; });
+    const auto n = static_cast<std::size_t>(last - first);
+    auto sift_down = [first](std::size_t root, std::size_t end) noexcept {
+        parameter moving = first[root];
+        for (std::size_t child; (child = 2 * root + 1) < end; root = child) {
+            if (child + 1 < end && first[child].key < first[child + 1].key) ++child;
+            if (!(moving.key < first[child].key)) break;
+            first[root] = first[child];
+        }
+        first[root] = moving;
+    };
+    for (std::size_t i = n / 2; i-- > 0;) sift_down(i, n);
+    for (std::size_t end = n; end > 1;) {
+        --end;
+        const parameter top = first[0];
+        first[0] = first[end];
+        first[end] = top;
+        sift_down(0, end);
+    }
 }
 
 class signature_text;
@@ -59,22 +78,58 @@ private:
     std::size_t size_ = 0;
 };
 
+namespace detail {
+/// Stands in for the HMAC a one-hash signer leaves out: no state, no code.
+struct no_mac {
+    constexpr no_mac(const void*, std::size_t) noexcept {}
+};
+}  // namespace detail
+
 /// Holds the keyed HMAC states for one SecretKey, computed once, so each
 /// request only pays for hashing its own bytes. Immutable after
 /// construction: one signer can serve many threads. The secret itself is
 /// not kept, only the keyed states, and those are wiped on destruction.
-class signer {
+///
+/// `signer` holds both HMAC-SHA1 and HMAC-SHA256 and serves any
+/// SignatureMethod. `sha1_signer` and `sha256_signer` key and link one hash
+/// only (firmware that always sends one method saves the other's code and
+/// state); asked for the other method they sign nothing: encode() reports
+/// errc::invalid_signature_method, verify() returns it.
+template <bool WithSha1, bool WithSha256>
+class basic_signer {
+    static_assert(WithSha1 || WithSha256, "a signer holds at least one hash");
+
 public:
-    explicit signer(std::string_view secret_key) noexcept
+    static constexpr bool has_sha1 = WithSha1;
+    static constexpr bool has_sha256 = WithSha256;
+
+    explicit basic_signer(std::string_view secret_key) noexcept
         : sha1_(secret_key.data(), secret_key.size()), sha256_(secret_key.data(), secret_key.size()) {}
 
-    const crypto::hmac_sha1& keyed_sha1() const noexcept { return sha1_; }
-    const crypto::hmac_sha256& keyed_sha256() const noexcept { return sha256_; }
+    static constexpr bool supports(signature_method m) noexcept {
+        return m == signature_method::hmac_sha256 ? has_sha256 : has_sha1;
+    }
+
+    template <bool Enabled = WithSha1, std::enable_if_t<Enabled, int> = 0>
+    const crypto::hmac_sha1& keyed_sha1() const noexcept {
+        return sha1_;
+    }
+    template <bool Enabled = WithSha256, std::enable_if_t<Enabled, int> = 0>
+    const crypto::hmac_sha256& keyed_sha256() const noexcept {
+        return sha256_;
+    }
 
 private:
-    crypto::hmac_sha1 sha1_;
-    crypto::hmac_sha256 sha256_;
+    std::conditional_t<WithSha1, crypto::hmac_sha1, detail::no_mac> sha1_;
+    std::conditional_t<WithSha256, crypto::hmac_sha256, detail::no_mac> sha256_;
 };
+
+using signer = basic_signer<true, true>;
+using sha1_signer = basic_signer<true, false>;
+using sha256_signer = basic_signer<false, true>;
+
+/// For code that supports releases before the one-hash signers.
+#define TCVOD_HAS_ONE_HASH_SIGNERS 1
 
 /// Where a request goes; host and path are part of the string to sign.
 struct endpoint {
@@ -94,12 +149,25 @@ signature_text finish_signature(Mac& mac) noexcept {
     return out;
 }
 
+#ifndef TCVOD_SIGN_STAGE_BYTES
+#ifdef __OPTIMIZE_SIZE__
+#define TCVOD_SIGN_STAGE_BYTES 128  // firmware: stack over speed
+#else
+#define TCVOD_SIGN_STAGE_BYTES 512
+#endif
+#endif
+
 /// Feeds a MAC through a small buffer: one update() per few hundred bytes
-/// instead of four per parameter, whose fixed cost dominated signing.
-template <class Mac>
+/// instead of four per parameter, whose fixed cost dominated signing. The
+/// MAC is reached through a function pointer, called once per buffer, so
+/// the code that walks the parameters is compiled once for every hash.
 class staged_mac {
 public:
-    explicit staged_mac(Mac& mac) noexcept : mac_(mac) {}
+    template <class Mac>
+    explicit staged_mac(Mac& mac) noexcept
+        : mac_(&mac), update_([](void* m, const char* bytes, std::size_t size) noexcept {
+              static_cast<Mac*>(m)->update(bytes, size);
+          }) {}
     staged_mac(const staged_mac&) = delete;
     staged_mac& operator=(const staged_mac&) = delete;
 
@@ -107,7 +175,7 @@ public:
         if (bytes.size() > capacity - size_) {
             flush();
             if (bytes.size() > capacity) {
-                mac_.update(bytes.data(), bytes.size());
+                update_(mac_, bytes.data(), bytes.size());
                 return;
             }
         }
@@ -120,29 +188,28 @@ public:
     }
     /// Hands the buffered bytes to the MAC; call before finishing it.
     void flush() noexcept {
-        if (size_ != 0) mac_.update(buffer_, size_);
+        if (size_ != 0) update_(mac_, buffer_, size_);
         size_ = 0;
     }
 
 private:
-    static constexpr std::size_t capacity = 512;
-    Mac& mac_;
+    static constexpr std::size_t capacity = TCVOD_SIGN_STAGE_BYTES;
+    void* mac_;
+    void (*update_)(void*, const char*, std::size_t) noexcept;
     std::size_t size_ = 0;
     char buffer_[capacity];
 };
 
-template <class Mac>
-void feed_request_line(staged_mac<Mac>& stage, const endpoint& where) noexcept {
+inline void feed_request_line(staged_mac& stage, const endpoint& where) noexcept {
     stage.feed(to_string(where.method));
     stage.feed(where.host);
     stage.feed(where.path);
     stage.feed('?');
 }
 
-template <class Mac, class Visit>
-signature_text sign_sorted_with(Mac mac, const endpoint& where, Visit& visit) {
-    staged_mac<Mac> stage(mac);
-    feed_request_line(stage, where);
+/// The string to sign after the request line: k=v&k=v...
+template <class Visit>
+void feed_parameters(staged_mac& stage, Visit& visit) {
     bool first = true;
     visit([&](std::string_view key, std::string_view value) {
         if (!first) stage.feed('&');
@@ -152,6 +219,14 @@ signature_text sign_sorted_with(Mac mac, const endpoint& where, Visit& visit) {
         stage.feed(value);
     });
     stage.flush();
+}
+
+template <class KeyedMac, class Visit>
+signature_text sign_sorted_with(const KeyedMac& key, const endpoint& where, Visit& visit) {
+    auto mac = key.begin();
+    staged_mac stage(mac);
+    feed_request_line(stage, where);
+    feed_parameters(stage, visit);
     return finish_signature(mac);
 }
 
@@ -159,16 +234,22 @@ signature_text sign_sorted_with(Mac mac, const endpoint& where, Visit& visit) {
 
 /// Signs the parameters that `visit(f)` produces: it must call
 /// f(key, value) for every parameter except Signature, sorted bytewise.
-template <class Visit>
-signature_text sign_sorted(const signer& s, signature_method method, const endpoint& where, Visit&& visit) {
-    if (method == signature_method::hmac_sha256) return detail::sign_sorted_with(s.keyed_sha256(), where, visit);
-    return detail::sign_sorted_with(s.keyed_sha1(), where, visit);
+/// An empty signature when the signer does not hold the method's hash.
+template <class Signer, class Visit>
+signature_text sign_sorted(const Signer& s, signature_method method, const endpoint& where, Visit&& visit) {
+    if (method == signature_method::hmac_sha256) {
+        if constexpr (Signer::has_sha256) return detail::sign_sorted_with(s.keyed_sha256(), where, visit);
+        return signature_text{};
+    }
+    if constexpr (Signer::has_sha1) return detail::sign_sorted_with(s.keyed_sha1(), where, visit);
+    return signature_text{};
 }
 
 /// Signs an arbitrary set of parameters (common ones included, as raw
 /// text). Sorts the caller's array in place; skips any `Signature` entry;
 /// picks the hash from the `SignatureMethod` entry, as the server does.
-inline signature_text sign_parameters(const signer& s, const endpoint& where, parameter* params, std::size_t count) {
+template <class Signer>
+signature_text sign_parameters(const Signer& s, const endpoint& where, parameter* params, std::size_t count) {
     sort_parameters(params, params + count);
     signature_method method = signature_method::hmac_sha1;
     for (std::size_t i = 0; i < count; ++i)

@@ -1,20 +1,17 @@
 // Validation per inputType: one piece of code, used by the encoder (it
-// refuses to emit an invalid request) and by the server-side decoder.
-// Needs Boost.URL (for pull.url).
+// refuses to emit an invalid request) and by the server-side decoder, for
+// owning and view requests alike. Standard library only (pull.url is
+// checked by url_check.hpp; TCVOD_USE_BOOST_URL checks it with Boost.URL).
 #ifndef TCVOD_VALIDATE_HPP
 #define TCVOD_VALIDATE_HPP
 
 #include "tcvod/error.hpp"
 #include "tcvod/model.hpp"
 #include "tcvod/number.hpp"
+#include "tcvod/url_check.hpp"
 
-#include <boost/url/decode_view.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/scheme.hpp>
-
-#include <cmath>
 #include <cstddef>
-#include <string>
+#include <optional>
 #include <string_view>
 
 namespace tcvod {
@@ -46,10 +43,16 @@ inline constexpr const char* foreign_reason[] = {
 inline const char* required_for(input_type t) noexcept { return required_reason[static_cast<int>(t)]; }
 inline const char* foreign_for(input_type t) noexcept { return foreign_reason[static_cast<int>(t)]; }
 
-inline field_path path_of(std::string_view prefix, const std::size_t* index, std::string_view field) noexcept {
-    field_path p(prefix);
-    if (index) p.append_index(*index).append(".");
-    return p.append(field);
+/// Reports `prefix[index.]field`, building the path in its slot: no
+/// field_path temporaries on the validator's stack.
+template <class Diagnostics>
+void add_at(Diagnostics& diag, errc code, std::string_view prefix, const std::size_t* index, std::string_view field,
+            const char* reason) noexcept {
+    if (field_path* path = diag.add_empty(code, reason)) {
+        path->append(prefix);
+        if (index) path->append_index(*index).append(".");
+        path->append(field);
+    }
 }
 
 inline bool is_hex_digit(char c) noexcept {
@@ -66,112 +69,86 @@ inline bool is_md5_hex(std::string_view text) noexcept {
     return true;
 }
 
-/// An absolute http or https URL with a non-empty host, checked by
-/// Boost.URL. Raw spaces and non-ASCII bytes, which people paste, are
-/// accepted: they are percent-encoded for the check (and on the wire anyway).
-inline bool is_pull_url(std::string_view text) {
-    char local[1024];
-    std::string heap;  // only for URLs over ~340 bytes of unsafe chars
-    std::size_t needed = 0;
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        needed += (c == ' ' || c >= 0x80) ? 3 : 1;
-    }
-    char* out = local;
-    if (needed > sizeof local) {
-        heap.resize(needed);
-        out = &heap[0];
-    }
-    char* p = out;
-    static constexpr char hex[] = "0123456789ABCDEF";
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c == ' ' || c >= 0x80) {
-            *p++ = '%';
-            *p++ = hex[c >> 4];
-            *p++ = hex[c & 15];
-        } else {
-            *p++ = ch;
-        }
-    }
-    auto parsed = boost::urls::parse_uri(boost::urls::string_view(out, needed));
-    if (!parsed) return false;
-    auto scheme = parsed->scheme_id();
-    if (scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) return false;
-    if (!parsed->has_authority() || parsed->encoded_host().empty()) return false;
-    // The pre-encoding above lets a pasted space through; in a host it is
-    // never right, nor is any other control or space character.
-    for (char c : *parsed->encoded_host())
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
-    return true;
-}
-
 namespace detail {
 
-inline void check_offset(const std::optional<double>& offset, std::string_view prefix, const std::size_t* index,
-                         std::string_view field, diagnostics& diag) {
-    if (!offset) return;
-    char scratch[max_number_chars];
-    if (!std::isfinite(*offset) || std::fabs(*offset) > max_offset_magnitude)
-        diag.add(errc::invalid_number, path_of(prefix, index, field), "must be a finite number of at most 2^53");
-    else if (static_cast<double>(static_cast<std::int64_t>(*offset)) != *offset &&  // whole numbers always format
-             format_offset(*offset, scratch) == 0)
-        diag.add(errc::invalid_number, path_of(prefix, index, field), "has too many decimal digits");
+template <class Diagnostics>
+void check_offset(const std::optional<time_offset>& offset, std::string_view prefix, const std::size_t* index,
+                  std::string_view field, Diagnostics& diag) {
+    if (offset && !offset->valid())
+        add_at(diag, errc::invalid_number, prefix, index, field,
+               "must be seconds with at most 6 decimal places, within +-9223372036854 s");
 }
 
-inline void check_file_clip(const file_clip& clip, std::string_view prefix, const std::size_t* index, input_type t,
-                            const validation_options& opts, diagnostics& diag) {
-    if (clip.id.empty()) diag.add(errc::missing_field, path_of(prefix, index, "id"), required_for(t));
+template <class Storage, class Diagnostics>
+void check_file_clip(const basic_file_clip<Storage>& clip, std::string_view prefix, const std::size_t* index,
+                     input_type t, const validation_options& opts, Diagnostics& diag) {
+    if (clip.id.empty()) add_at(diag, errc::missing_field, prefix, index, "id", required_for(t));
     check_offset(clip.start_time_offset, prefix, index, "startTimeOffset", diag);
     check_offset(clip.end_time_offset, prefix, index, "endTimeOffset", diag);
-    if (!opts.lenient && clip.start_time_offset && clip.end_time_offset &&
-        *clip.end_time_offset < *clip.start_time_offset)
-        diag.add(errc::bad_order, path_of(prefix, index, "endTimeOffset"), "must not be less than startTimeOffset");
+    if (!opts.lenient && clip.start_time_offset && clip.end_time_offset && clip.start_time_offset->valid() &&
+        clip.end_time_offset->valid() && *clip.end_time_offset < *clip.start_time_offset)
+        add_at(diag, errc::bad_order, prefix, index, "endTimeOffset", "must not be less than startTimeOffset");
 }
 
-inline void check_stream_clip(const stream_clip& clip, std::string_view prefix, const std::size_t* index,
-                              input_type t, bool timestamps_required, const validation_options& opts,
-                              diagnostics& diag) {
-    if (clip.stream_id.empty()) diag.add(errc::missing_field, path_of(prefix, index, "streamId"), required_for(t));
+template <class Storage, class Diagnostics>
+void check_stream_clip(const basic_stream_clip<Storage>& clip, std::string_view prefix, const std::size_t* index,
+                       input_type t, bool timestamps_required, const validation_options& opts, Diagnostics& diag) {
+    if (clip.stream_id.empty()) add_at(diag, errc::missing_field, prefix, index, "streamId", required_for(t));
     if (timestamps_required && !clip.start_time_stamp)
-        diag.add(errc::missing_field, path_of(prefix, index, "startTimeStamp"), required_for(t));
+        add_at(diag, errc::missing_field, prefix, index, "startTimeStamp", required_for(t));
     if (timestamps_required && !clip.end_time_stamp)
-        diag.add(errc::missing_field, path_of(prefix, index, "endTimeStamp"), required_for(t));
+        add_at(diag, errc::missing_field, prefix, index, "endTimeStamp", required_for(t));
     if (opts.lenient) return;
     if (clip.start_time_stamp && *clip.start_time_stamp < 0)
-        diag.add(errc::out_of_range, path_of(prefix, index, "startTimeStamp"), "must not be negative");
+        add_at(diag, errc::out_of_range, prefix, index, "startTimeStamp", "must not be negative");
     if (clip.end_time_stamp && *clip.end_time_stamp < 0)
-        diag.add(errc::out_of_range, path_of(prefix, index, "endTimeStamp"), "must not be negative");
+        add_at(diag, errc::out_of_range, prefix, index, "endTimeStamp", "must not be negative");
     if (clip.start_time_stamp && clip.end_time_stamp && *clip.end_time_stamp < *clip.start_time_stamp)
-        diag.add(errc::bad_order, path_of(prefix, index, "endTimeStamp"), "must not be less than startTimeStamp");
+        add_at(diag, errc::bad_order, prefix, index, "endTimeStamp", "must not be less than startTimeStamp");
 }
 
-/// The first field that is set, to name a foreign object precisely.
-inline field_path first_field(std::string_view prefix, const file_clip& c) {
-    if (!c.id.empty()) return path_of(prefix, nullptr, "id");
-    if (c.start_time_offset) return path_of(prefix, nullptr, "startTimeOffset");
-    if (c.end_time_offset) return path_of(prefix, nullptr, "endTimeOffset");
-    return field_path(prefix.substr(0, prefix.size() - 1));
+/// The first field that is set, to name a foreign object precisely
+/// (empty: the object has none, and is named alone).
+template <class Storage>
+std::string_view first_field(const basic_file_clip<Storage>& c) noexcept {
+    if (!c.id.empty()) return "id";
+    if (c.start_time_offset) return "startTimeOffset";
+    if (c.end_time_offset) return "endTimeOffset";
+    return {};
 }
-inline field_path first_field(std::string_view prefix, const stream_clip& c) {
-    if (!c.stream_id.empty()) return path_of(prefix, nullptr, "streamId");
-    if (c.start_time_stamp) return path_of(prefix, nullptr, "startTimeStamp");
-    if (c.end_time_stamp) return path_of(prefix, nullptr, "endTimeStamp");
-    return field_path(prefix.substr(0, prefix.size() - 1));
+template <class Storage>
+std::string_view first_field(const basic_stream_clip<Storage>& c) noexcept {
+    if (!c.stream_id.empty()) return "streamId";
+    if (c.start_time_stamp) return "startTimeStamp";
+    if (c.end_time_stamp) return "endTimeStamp";
+    return {};
+}
+template <class Storage>
+std::string_view first_field(const basic_pull_source<Storage>& p) noexcept {
+    if (!p.url.empty()) return "url";
+    if (!p.file_name.empty()) return "fileName";
+    if (p.file_md5) return "fileMd5";
+    if (p.class_id) return "classId";
+    return {};
 }
 
-inline field_path first_field(const pull_source& p) {
-    if (!p.url.empty()) return "pull.url";
-    if (!p.file_name.empty()) return "pull.fileName";
-    if (p.file_md5) return "pull.fileMd5";
-    if (p.class_id) return "pull.classId";
-    return "pull";
+/// `object.field` for the first field set, or `object` alone (`object`
+/// comes with its dot: "file.").
+template <class Diagnostics, class Object>
+void add_foreign(Diagnostics& diag, std::string_view object, const Object& o, input_type t) noexcept {
+    const std::string_view field = first_field(o);
+    if (field.empty())
+        diag.add(errc::unexpected_field, object.substr(0, object.size() - 1), foreign_for(t));
+    else
+        add_at(diag, errc::unexpected_field, object, nullptr, field, foreign_for(t));
 }
 
 }  // namespace detail
 
 /// Common parameters (Action and Signature are the encoder's own).
-inline void validate(const common_parameters& c, const validation_options& opts, diagnostics& diag) {
+template <class Storage, std::size_t Capacity>
+void validate(const basic_common_parameters<Storage>& c, const validation_options& opts,
+              basic_diagnostics<Capacity>& diag) {
     if (c.region.empty()) diag.add(errc::missing_field, "Region", "is required");
     if (c.secret_id.empty()) diag.add(errc::missing_field, "SecretId", "is required");
     if (c.token && c.token->empty()) diag.add(errc::empty_value, "Token", "must not be empty when present");
@@ -183,17 +160,19 @@ inline void validate(const common_parameters& c, const validation_options& opts,
 
 /// RunProcedure: what each inputType requires, what it forbids, and the
 /// value rules. Reports every problem (up to diagnostics::capacity).
-inline void validate(const run_procedure_request& r, const validation_options& opts, diagnostics& diag) {
+template <class Storage, std::size_t Capacity>
+void validate(const basic_run_procedure_request<Storage>& r, const validation_options& opts,
+              basic_diagnostics<Capacity>& diag) {
     const input_type t = r.type;
     using detail::foreign_for;
     using detail::required_for;
 
     // Objects of other inputTypes.
-    if (r.file && t != input_type::single_file) diag.add(errc::unexpected_field, detail::first_field("file.", *r.file), foreign_for(t));
+    if (r.file && t != input_type::single_file) detail::add_foreign(diag, "file.", *r.file, t);
     if (!r.file_list.empty() && t != input_type::multi_file) diag.add(errc::unexpected_field, "fileList", foreign_for(t));
-    if (r.stream && t != input_type::stream) diag.add(errc::unexpected_field, detail::first_field("stream.", *r.stream), foreign_for(t));
+    if (r.stream && t != input_type::stream) detail::add_foreign(diag, "stream.", *r.stream, t);
     if (!r.stream_list.empty() && t != input_type::multi_stream) diag.add(errc::unexpected_field, "streamList", foreign_for(t));
-    if (r.pull && t != input_type::pull_file) diag.add(errc::unexpected_field, detail::first_field(*r.pull), foreign_for(t));
+    if (r.pull && t != input_type::pull_file) detail::add_foreign(diag, "pull.", *r.pull, t);
 
     switch (t) {
     case input_type::single_file:
@@ -245,8 +224,9 @@ inline void validate(const run_procedure_request& r, const validation_options& o
 }
 
 /// Both, in wire order of importance: common first.
-template <class Request>
-void validate(const common_parameters& c, const Request& r, const validation_options& opts, diagnostics& diag) {
+template <class Storage, class Request, std::size_t Capacity>
+void validate(const basic_common_parameters<Storage>& c, const Request& r, const validation_options& opts,
+              basic_diagnostics<Capacity>& diag) {
     validate(c, opts, diag);
     validate(r, opts, diag);
 }

@@ -43,9 +43,37 @@ class hmac {
   void update(const void* data, std::size_t size) noexcept { inner_.update(data, size); }
 
   // Finalizes; call reset() before signing the next message with the same key.
-  result_type result() noexcept {
-    result_type inner_digest = inner_.result();
-    Hash outer = outer_keyed_;
+  result_type result() noexcept { return finish(outer_keyed_, inner_); }
+
+  // Restores the state right after keying: the key blocks are not hashed again.
+  void reset() noexcept { inner_ = inner_keyed_; }
+
+  // One message under a shared, immutable key: a copy of the keyed inner
+  // state only (a third of a copy of the hmac), the outer state read from
+  // the key at the end. Many sessions may use one key at once; the key
+  // must outlive them.
+  class session {
+   public:
+    explicit session(const hmac& key) noexcept : key_(key), inner_(key.inner_keyed_) {}
+    session(const session&) = delete;
+    session& operator=(const session&) = delete;
+    ~session() { secure_wipe(&inner_, sizeof inner_); }
+
+    void update(const void* data, std::size_t size) noexcept { inner_.update(data, size); }
+    // Finalizes; a session signs one message.
+    result_type result() noexcept { return finish(key_.outer_keyed_, inner_); }
+
+   private:
+    const hmac& key_;
+    Hash inner_;
+  };
+
+  session begin() const noexcept { return session(*this); }
+
+ private:
+  static result_type finish(const Hash& outer_keyed, Hash& inner) noexcept {
+    result_type inner_digest = inner.result();
+    Hash outer = outer_keyed;
     outer.update(inner_digest.bytes, inner_digest.size());
     result_type tag = outer.result();
     secure_wipe(&outer, sizeof outer);
@@ -53,10 +81,6 @@ class hmac {
     return tag;
   }
 
-  // Restores the state right after keying: the key blocks are not hashed again.
-  void reset() noexcept { inner_ = inner_keyed_; }
-
- private:
   void set_key(const void* key, std::size_t key_size) noexcept {
     // K0 from RFC 2104: the key (or its hash) zero-padded to one block.
     unsigned char padded_key[block_size] = {};
