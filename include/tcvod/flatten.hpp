@@ -58,7 +58,8 @@ private:
         std::memcpy(data_ + size_, s.data(), s.size());
         size_ += s.size();
     }
-    char data_[96];
+    // The longest key: "streamList." + a 20-digit index + ".startTimeStamp".
+    char data_[48];
     std::size_t size_ = 0;
     std::size_t stem_ = 0;
 };
@@ -69,7 +70,7 @@ public:
     std::string_view of_offset(time_offset v) noexcept { return {data_, format_offset(v, data_)}; }
 
 private:
-    char data_[max_number_chars];
+    char data_[max_formatted_number_chars];
 };
 
 template <class Storage, class F>

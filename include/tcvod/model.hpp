@@ -24,14 +24,17 @@ inline constexpr std::string_view default_path = "/v2/index.php";
 
 enum class http_method { get, post };
 
-constexpr std::string_view to_string(http_method m) noexcept { return m == http_method::get ? "GET" : "POST"; }
+// Sized views, not `const char*`: -Os does not always fold strlen away.
+constexpr std::string_view to_string(http_method m) noexcept {
+    return m == http_method::get ? std::string_view("GET", 3) : std::string_view("POST", 4);
+}
 
 /// HMAC-SHA256 only when SignatureMethod is exactly "HmacSHA256"; anything
 /// else (or no parameter at all) means HMAC-SHA1.
 enum class signature_method { hmac_sha1, hmac_sha256 };
 
 constexpr std::string_view to_string(signature_method m) noexcept {
-    return m == signature_method::hmac_sha256 ? "HmacSHA256" : "HmacSHA1";
+    return m == signature_method::hmac_sha256 ? std::string_view("HmacSHA256", 10) : std::string_view("HmacSHA1", 8);
 }
 constexpr signature_method signature_method_from_wire(std::string_view text) noexcept {
     return text == "HmacSHA256" ? signature_method::hmac_sha256 : signature_method::hmac_sha1;

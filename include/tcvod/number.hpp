@@ -16,23 +16,64 @@
 namespace tcvod {
 inline namespace v1 {
 
-/// Enough for any int64 and for any offset tcvod accepts.
+/// The longest number text tcvod parses (longer is refused), and enough
+/// room for any it writes.
 inline constexpr std::size_t max_number_chars = 64;
+/// What format_int64 (at most 20 chars) and format_offset (at most 22)
+/// write, rounded up: a small buffer for firmware stacks.
+inline constexpr std::size_t max_formatted_number_chars = 24;
+
+namespace detail {
+
+/// value / 10 and value % 10 with shifts and adds (Hacker's Delight,
+/// divu10): 32-bit targets have no 64-bit divide instruction, and libgcc's
+/// (__udivmoddi4) is 700 bytes on Cortex-M.
+constexpr std::uint64_t divide_by_10(std::uint64_t value, unsigned& remainder) noexcept {
+    std::uint64_t q = (value >> 1) + (value >> 2);
+    q += q >> 4;
+    q += q >> 8;
+    q += q >> 16;
+    q += q >> 32;
+    q >>= 3;
+    auto r = static_cast<unsigned>(value - ((q << 3) + (q << 1)));  // < 20
+    if (r > 9) {
+        ++q;
+        r -= 10;
+    }
+    remainder = r;
+    return q;
+}
 
 /// Writes `value` in decimal; returns the number of chars (at most 20).
-inline std::size_t format_int64(std::int64_t value, char* out) noexcept {
-    // Magnitude as unsigned, so INT64_MIN needs no special case.
-    std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+inline std::size_t format_uint64(std::uint64_t value, char* out) noexcept {
     char reversed[20];
     std::size_t n = 0;
     do {
-        reversed[n++] = static_cast<char>('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    std::size_t size = 0;
-    if (value < 0) out[size++] = '-';
-    while (n != 0) out[size++] = reversed[--n];
-    return size;
+#if SIZE_MAX < UINT64_MAX
+        unsigned digit = 0;
+        value = divide_by_10(value, digit);
+#else
+        const auto digit = static_cast<unsigned>(value % 10);
+        value /= 10;
+#endif
+        reversed[n++] = static_cast<char>('0' + digit);
+    } while (value != 0);
+    for (std::size_t i = 0; i < n; ++i) out[i] = reversed[n - 1 - i];
+    return n;
+}
+
+inline std::uint64_t magnitude_of(std::int64_t value) noexcept {
+    // Unsigned negation, so INT64_MIN needs no special case.
+    return value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+}
+
+}  // namespace detail
+
+/// Writes `value` in decimal; returns the number of chars (at most 20).
+inline std::size_t format_int64(std::int64_t value, char* out) noexcept {
+    std::size_t sign = 0;
+    if (value < 0) out[sign++] = '-';
+    return sign + detail::format_uint64(detail::magnitude_of(value), out + sign);
 }
 
 /// Strict int64: optional '-', then digits; no '+', no leading zeros
@@ -98,7 +139,7 @@ public:
 
     constexpr bool valid() const noexcept { return units_ != invalid_units; }
     constexpr std::int64_t microseconds() const noexcept { return units_; }
-    constexpr bool is_whole_seconds() const noexcept { return units_ % units_per_second == 0; }
+    bool is_whole_seconds() const noexcept { return units_ % units_per_second == 0; }
     /// For display on hosted builds; exact up to 2^53 microseconds.
     double to_double() const noexcept { return static_cast<double>(units_) / static_cast<double>(units_per_second); }
 
@@ -181,28 +222,30 @@ constexpr std::optional<time_offset> parse_offset(std::string_view text) noexcep
 
 /// Whole seconds as integers (`10`, never `10.0`); others with the places
 /// they need (`10.5`, `0.001`, `-2.25`). Returns the number of chars (at
-/// most 22), or 0 for an invalid offset.
+/// most 22), or 0 for an invalid offset. Writes the microseconds' digits
+/// and places the point six from the end: no division.
 inline std::size_t format_offset(time_offset value, char* out) noexcept {
     if (!value.valid()) return 0;
     const std::int64_t units = value.microseconds();
-    const std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
-    const auto per_second = static_cast<std::uint64_t>(time_offset::units_per_second);
-    std::uint64_t fraction = magnitude % per_second;
     std::size_t size = 0;
     if (units < 0) out[size++] = '-';
-    size += format_int64(static_cast<std::int64_t>(magnitude / per_second), out + size);
+    constexpr auto places = static_cast<std::size_t>(time_offset::decimal_places);
+    char digits[20];
+    std::size_t n = detail::format_uint64(detail::magnitude_of(units), digits);
+    // Leading zeros so that there is a whole part: 5 -> 0.000005.
+    char padded[places + 1 + 20];
+    std::size_t pad = n <= places ? places + 1 - n : 0;
+    for (std::size_t i = 0; i < pad; ++i) padded[i] = '0';
+    for (std::size_t i = 0; i < n; ++i) padded[pad + i] = digits[i];
+    n += pad;
+    const std::size_t whole = n - places;
+    std::size_t fraction = places;
+    while (fraction != 0 && padded[whole + fraction - 1] == '0') --fraction;
+    for (std::size_t i = 0; i < whole; ++i) out[size++] = padded[i];
     if (fraction == 0) return size;
-    int places = time_offset::decimal_places;
-    while (fraction % 10 == 0) {
-        fraction /= 10;
-        --places;
-    }
     out[size++] = '.';
-    for (int k = places - 1; k >= 0; --k) {
-        out[size + static_cast<std::size_t>(k)] = static_cast<char>('0' + fraction % 10);
-        fraction /= 10;
-    }
-    return size + static_cast<std::size_t>(places);
+    for (std::size_t i = 0; i < fraction; ++i) out[size++] = padded[whole + i];
+    return size;
 }
 
 namespace literals {

@@ -27,7 +27,32 @@ inline constexpr char upper_hex[] = "0123456789ABCDEF";
 
 }  // namespace detail
 
-constexpr bool is_unreserved(unsigned char c) noexcept { return detail::unreserved[c]; }
+namespace detail {
+
+/// The table's entry, computed: a few compares instead of 256 bytes of
+/// flash, for -Os builds. Checked against the table for every byte below.
+constexpr bool compute_unreserved(unsigned char c) noexcept {
+    const auto letter = static_cast<unsigned char>(c | 0x20);
+    return (letter >= 'a' && letter <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+           c == '~';
+}
+
+constexpr bool computed_unreserved_matches_table() noexcept {
+    for (unsigned c = 0; c < 256; ++c)
+        if (compute_unreserved(static_cast<unsigned char>(c)) != unreserved[c]) return false;
+    return true;
+}
+static_assert(computed_unreserved_matches_table(), "compute_unreserved and the table disagree");
+
+}  // namespace detail
+
+constexpr bool is_unreserved(unsigned char c) noexcept {
+#ifdef __OPTIMIZE_SIZE__
+    return detail::compute_unreserved(c);
+#else
+    return detail::unreserved[c];
+#endif
+}
 
 /// The length of `value` once percent-encoded.
 inline std::size_t percent_encoded_size(std::string_view value) noexcept {

@@ -198,14 +198,14 @@ public:
     /// (sha1_signer, sha256_signer) does not hold the method's hash.
     template <class Signer>
     errc verify(const Signer& s, const endpoint& where) const {
-        auto received = find("Signature");
+        auto received = find(detail::signature_key);
         if (!received) return errc::missing_signature;
-        auto method_text = find("SignatureMethod");
+        auto method_text = find(detail::signature_method_key);
         auto method = method_text ? signature_method_from_wire(*method_text) : signature_method::hmac_sha1;
         if (!s.supports(method)) return errc::invalid_signature_method;
         auto expected = sign_sorted(s, method, where, [this](auto&& f) {
             for (const auto& p : params_)
-                if (p.key != "Signature") f(p.key, p.value);
+                if (p.key != detail::signature_key) f(p.key, p.value);
         });
         return signature_matches(expected, *received) ? errc::ok : errc::signature_mismatch;
     }

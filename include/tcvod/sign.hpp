@@ -19,6 +19,14 @@
 #include <string_view>
 #include <type_traits>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define TCVOD_DETAIL_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define TCVOD_DETAIL_NOINLINE __declspec(noinline)
+#else
+#define TCVOD_DETAIL_NOINLINE
+#endif
+
 namespace tcvod {
 inline namespace v1 {
 
@@ -111,17 +119,17 @@ public:
     }
 
     template <bool Enabled = WithSha1, std::enable_if_t<Enabled, int> = 0>
-    const crypto::hmac_sha1& keyed_sha1() const noexcept {
+    const crypto::hmac_sha1_key& keyed_sha1() const noexcept {
         return sha1_;
     }
     template <bool Enabled = WithSha256, std::enable_if_t<Enabled, int> = 0>
-    const crypto::hmac_sha256& keyed_sha256() const noexcept {
+    const crypto::hmac_sha256_key& keyed_sha256() const noexcept {
         return sha256_;
     }
 
 private:
-    std::conditional_t<WithSha1, crypto::hmac_sha1, detail::no_mac> sha1_;
-    std::conditional_t<WithSha256, crypto::hmac_sha256, detail::no_mac> sha256_;
+    std::conditional_t<WithSha1, crypto::hmac_sha1_key, detail::no_mac> sha1_;
+    std::conditional_t<WithSha256, crypto::hmac_sha256_key, detail::no_mac> sha256_;
 };
 
 using signer = basic_signer<true, true>;
@@ -140,8 +148,10 @@ struct endpoint {
 
 namespace detail {
 
+/// Noinline: its digests and outer hash state then never sit on the
+/// stack under the parameter walk that precedes it.
 template <class Mac>
-signature_text finish_signature(Mac& mac) noexcept {
+TCVOD_DETAIL_NOINLINE signature_text finish_signature(Mac& mac) noexcept {
     auto digest = mac.result();
     signature_text out;
     out.size_ = crypto::base64_encode(digest.data(), digest.size(), out.data_);
@@ -161,6 +171,8 @@ signature_text finish_signature(Mac& mac) noexcept {
 /// instead of four per parameter, whose fixed cost dominated signing. The
 /// MAC is reached through a function pointer, called once per buffer, so
 /// the code that walks the parameters is compiled once for every hash.
+/// update_mac is the only place that calls through it (noinline): a stack
+/// analysis (scripts/stack_depth.py) then knows the call's possible targets.
 class staged_mac {
 public:
     template <class Mac>
@@ -175,7 +187,7 @@ public:
         if (bytes.size() > capacity - size_) {
             flush();
             if (bytes.size() > capacity) {
-                update_(mac_, bytes.data(), bytes.size());
+                update_mac(bytes.data(), bytes.size());
                 return;
             }
         }
@@ -188,11 +200,13 @@ public:
     }
     /// Hands the buffered bytes to the MAC; call before finishing it.
     void flush() noexcept {
-        if (size_ != 0) update_(mac_, buffer_, size_);
+        if (size_ != 0) update_mac(buffer_, size_);
         size_ = 0;
     }
 
 private:
+    TCVOD_DETAIL_NOINLINE void update_mac(const char* bytes, std::size_t size) noexcept { update_(mac_, bytes, size); }
+
     static constexpr std::size_t capacity = TCVOD_SIGN_STAGE_BYTES;
     void* mac_;
     void (*update_)(void*, const char*, std::size_t) noexcept;
@@ -221,8 +235,10 @@ void feed_parameters(staged_mac& stage, Visit& visit) {
     stage.flush();
 }
 
+/// Noinline: a caller that can sign with either hash (sign_sorted) then
+/// holds one hash's state on the stack at a time, not both.
 template <class KeyedMac, class Visit>
-signature_text sign_sorted_with(const KeyedMac& key, const endpoint& where, Visit& visit) {
+TCVOD_DETAIL_NOINLINE signature_text sign_sorted_with(const KeyedMac& key, const endpoint& where, Visit& visit) {
     auto mac = key.begin();
     staged_mac stage(mac);
     feed_request_line(stage, where);
@@ -248,15 +264,22 @@ signature_text sign_sorted(const Signer& s, signature_method method, const endpo
 /// Signs an arbitrary set of parameters (common ones included, as raw
 /// text). Sorts the caller's array in place; skips any `Signature` entry;
 /// picks the hash from the `SignatureMethod` entry, as the server does.
+namespace detail {
+// As constants, so comparing with them needs no strlen at run time (-Os
+// does not always fold string_view's constructor).
+inline constexpr std::string_view signature_method_key = "SignatureMethod";
+inline constexpr std::string_view signature_key = "Signature";
+}  // namespace detail
+
 template <class Signer>
 signature_text sign_parameters(const Signer& s, const endpoint& where, parameter* params, std::size_t count) {
     sort_parameters(params, params + count);
     signature_method method = signature_method::hmac_sha1;
     for (std::size_t i = 0; i < count; ++i)
-        if (params[i].key == "SignatureMethod") method = signature_method_from_wire(params[i].value);
+        if (params[i].key == detail::signature_method_key) method = signature_method_from_wire(params[i].value);
     return sign_sorted(s, method, where, [&](auto&& f) {
         for (std::size_t i = 0; i < count; ++i)
-            if (params[i].key != "Signature") f(params[i].key, params[i].value);
+            if (params[i].key != detail::signature_key) f(params[i].key, params[i].value);
     });
 }
 

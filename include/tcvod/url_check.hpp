@@ -83,8 +83,38 @@ constexpr std::array<unsigned char, 256> make_classes() noexcept {
 }
 inline constexpr std::array<unsigned char, 256> char_classes = make_classes();
 
+/// The table's entry, computed: a few compares instead of 256 bytes of
+/// flash, for -Os builds. Checked against the table for every byte below.
+constexpr unsigned char class_of(unsigned char c) noexcept {
+    if (c >= 0x80 || c == '%' || c == ' ') return pct_char;
+    if (c >= '0' && c <= '9') return name_char | hex_digit | dec_digit;
+    const auto letter = static_cast<unsigned char>(c | 0x20);
+    if (letter >= 'a' && letter <= 'z') return static_cast<unsigned char>(name_char | (letter <= 'f' ? hex_digit : 0));
+    switch (c) {
+    case ':': return colon;
+    case '@': return at_sign;
+    case '/': return slash;
+    case '?': return question;
+    default: break;
+    }
+    for (char name : std::string_view("-._~!$&'()*+,;="))
+        if (c == static_cast<unsigned char>(name)) return name_char;
+    return 0;
+}
+
+constexpr bool class_of_matches_table() noexcept {
+    for (unsigned c = 0; c < 256; ++c)
+        if (class_of(static_cast<unsigned char>(c)) != char_classes[c]) return false;
+    return true;
+}
+static_assert(class_of_matches_table(), "class_of and char_classes disagree");
+
 inline bool in_set(const char* p, const char* end, unsigned char set) noexcept {
+#ifdef __OPTIMIZE_SIZE__
+    return p != end && (class_of(static_cast<unsigned char>(*p)) & set) != 0;
+#else
     return p != end && (char_classes[static_cast<unsigned char>(*p)] & set) != 0;
+#endif
 }
 
 /// Past the longest run (of at most `most` chars) in `set`.

@@ -138,7 +138,7 @@ template <class Diagnostics, class Object>
 void add_foreign(Diagnostics& diag, std::string_view object, const Object& o, input_type t) noexcept {
     const std::string_view field = first_field(o);
     if (field.empty())
-        diag.add(errc::unexpected_field, object.substr(0, object.size() - 1), foreign_for(t));
+        diag.add(errc::unexpected_field, std::string_view(object.data(), object.size() - 1), foreign_for(t));
     else
         add_at(diag, errc::unexpected_field, object, nullptr, field, foreign_for(t));
 }

@@ -79,11 +79,69 @@ inline void store_be64(unsigned char* p, std::uint64_t v) noexcept {
   store_be32(p + 4, static_cast<std::uint32_t>(v));
 }
 
+using compress_function = void (*)(std::uint32_t*, const unsigned char*, std::size_t) noexcept;
+
 // Block buffering and length padding shared by SHA-1 and SHA-256 (FIPS 180-4
 // section 5.1.1): 64-byte blocks, big-endian 32-bit state words, and a
 // big-endian 64-bit message bit length at the end of the last block.
-// Compress(state, blocks, block_count) processes whole blocks; taking it as a
-// template argument lets the compiler inline it into update().
+
+// One function for every hash (the compression comes as an argument): at
+// -O2 it is inlined with the compression known; at -Os one copy serves SHA-1
+// and SHA-256 instead of one each.
+inline void md_update(std::uint32_t* words, unsigned char* buffer, std::size_t& buffered, std::uint64_t& total_bytes,
+                      compress_function compress, const void* data, std::size_t size) noexcept {
+  constexpr std::size_t block_size = 64;
+  if (size == 0) return;  // data may be null for an empty message.
+  const unsigned char* input = static_cast<const unsigned char*>(data);
+  // Wraps after 2^61 bytes; FIPS 180-4 defines the bit length modulo 2^64 anyway.
+  total_bytes += size;
+
+  if (buffered != 0) {
+    const std::size_t room = block_size - buffered;
+    const std::size_t taken = size < room ? size : room;
+    std::memcpy(buffer + buffered, input, taken);
+    buffered += taken;
+    input += taken;
+    size -= taken;
+    if (buffered < block_size) return;
+    compress(words, buffer, 1);
+    buffered = 0;
+  }
+
+  // Whole blocks are hashed straight from the caller's memory, no copy.
+  const std::size_t block_count = size / block_size;
+  if (block_count != 0) {
+    compress(words, input, block_count);
+    input += block_count * block_size;
+    size -= block_count * block_size;
+  }
+
+  if (size != 0) {
+    std::memcpy(buffer, input, size);
+    buffered = size;
+  }
+}
+
+// Pads, processes the final block(s) and writes `word_count` big-endian words.
+inline void md_finish(std::uint32_t* words, std::size_t word_count, unsigned char* buffer, std::size_t& buffered,
+                      std::uint64_t total_bytes, compress_function compress, unsigned char* out) noexcept {
+  constexpr std::size_t block_size = 64;
+  const std::uint64_t total_bits = total_bytes << 3;
+  buffer[buffered++] = 0x80;
+  if (buffered > block_size - 8) {
+    // No room left for the length: it goes into an extra block.
+    std::memset(buffer + buffered, 0, block_size - buffered);
+    compress(words, buffer, 1);
+    buffered = 0;
+  }
+  std::memset(buffer + buffered, 0, block_size - 8 - buffered);
+  store_be64(buffer + block_size - 8, total_bits);
+  compress(words, buffer, 1);
+  buffered = 0;
+  for (std::size_t i = 0; i < word_count; ++i) store_be32(out + 4 * i, words[i]);
+}
+
+// Compress(state, blocks, block_count) processes whole blocks.
 template <std::size_t StateWords,
           void (*Compress)(std::uint32_t*, const unsigned char*, std::size_t) noexcept>
 class md_block_engine {
@@ -98,52 +156,12 @@ class md_block_engine {
   }
 
   void update(const void* data, std::size_t size) noexcept {
-    if (size == 0) return;  // data may be null for an empty message.
-    const unsigned char* input = static_cast<const unsigned char*>(data);
-    // Wraps after 2^61 bytes; FIPS 180-4 defines the bit length modulo 2^64 anyway.
-    total_bytes_ += size;
-
-    if (buffered_ != 0) {
-      const std::size_t room = block_size - buffered_;
-      const std::size_t taken = size < room ? size : room;
-      std::memcpy(buffer_ + buffered_, input, taken);
-      buffered_ += taken;
-      input += taken;
-      size -= taken;
-      if (buffered_ < block_size) return;
-      Compress(state_, buffer_, 1);
-      buffered_ = 0;
-    }
-
-    // Whole blocks are hashed straight from the caller's memory, no copy.
-    const std::size_t block_count = size / block_size;
-    if (block_count != 0) {
-      Compress(state_, input, block_count);
-      input += block_count * block_size;
-      size -= block_count * block_size;
-    }
-
-    if (size != 0) {
-      std::memcpy(buffer_, input, size);
-      buffered_ = size;
-    }
+    md_update(state_, buffer_, buffered_, total_bytes_, Compress, data, size);
   }
 
   // Pads, processes the final block(s) and writes the big-endian state.
   void finish(unsigned char (&out)[digest_size]) noexcept {
-    const std::uint64_t total_bits = total_bytes_ << 3;
-    buffer_[buffered_++] = 0x80;
-    if (buffered_ > block_size - 8) {
-      // No room left for the length: it goes into an extra block.
-      std::memset(buffer_ + buffered_, 0, block_size - buffered_);
-      Compress(state_, buffer_, 1);
-      buffered_ = 0;
-    }
-    std::memset(buffer_ + buffered_, 0, block_size - 8 - buffered_);
-    store_be64(buffer_ + block_size - 8, total_bits);
-    Compress(state_, buffer_, 1);
-    buffered_ = 0;
-    for (std::size_t i = 0; i < StateWords; ++i) store_be32(out + 4 * i, state_[i]);
+    md_finish(state_, StateWords, buffer_, buffered_, total_bytes_, Compress, out);
   }
 
  private:
