@@ -199,7 +199,29 @@ def query_seeds():
     return out
 
 
+# pull.url (fuzz_url_check): whole URLs, and the tails the target also
+# checks after "http://", "https://" and "http://[" (authorities, IP
+# literals, near misses).
+URLS = ['http://cloud.tencent.com/sample_video/sample.mp4', 'http://cloud.tencent.com/sample_video/sample.mp4?a=1&b=2',
+        'https://1400000001.vod2.myqcloud.com/xxx/xxx/f0.mp4', 'http://127.0.0.1:41234/v2/index.php',
+        'HTTP://host:8080/x#frag', 'hTtPs://u:p@h:1/p?q=/?:@#/?', 'https://h/my video.mp4',
+        'https://h/\u89c6\u9891.mp4', 'http://[::1]/x', 'http://[::ffff:1.2.3.4]:80/', 'http://[v1.a:b]/',
+        'http://a b/', 'http://a%20b/', 'http://%E6%B5%8B/', 'http://1.2.3.4 /', 'http://1.2.3.256 /',
+        'http://h:80x', 'http://a@b@c', 'http://h@', 'http:///x', 'ftp://h/', 'http:h', 'https://h/%zz',
+        'http://h/%', 'http://[fe80::1%25eth0]/', 'http://[V1.x]/',
+        '1:2:3:4:5:6:7:8]', '1:2:3:4:5:6:1.2.3.4]', '::]', '1::]', '::1.2.3.4]', '1:2:3:4:5::255.255.255.255]',
+        '1:2:3:4:5:6:7::]', '::2:3:4:5:6:7:8]', '1::2::3]', '12345::]', '::01.2.3.4]', 'v1.x]', 'vF.a:!]',
+        'user:pass@host:65535/p/q?x#y', '@h', 'u@:1', '01.02.03.04/', '1.2.3.2555 /', '255.255.255.255:0',
+        'h:99999999999999999999/', '%41%7e%FF%00/', 'h/%2F?%41#%42', 'h?%', 'h#%0']
+
+
+def url_seeds():
+    for i, url in enumerate(URLS):
+        write('fuzz_url_check', 'url-%02d' % i, url)
+
+
 def main():
+    url_seeds()
     queries = query_seeds()
     for name, text in queries.items():
         write('fuzz_query_decode', name, text)
