@@ -2,6 +2,7 @@
 // of hostile values, and refusal of format specs where none is defined.
 #include "tcvod/fmt.hpp"
 
+#include "request_views.hpp"
 #include "test_requests.hpp"
 
 #include <gtest/gtest.h>
@@ -68,6 +69,15 @@ TEST(Fmt, RequestInWireOrder) {
     tcvod::run_procedure_request r = multi_file_example();
     r.procedure = "a\tb\xff";
     EXPECT_NE(fmt::format("{}", r).find("procedure=\"a\\tb\xEF\xBF\xBD\""), std::string::npos);
+}
+
+TEST(Fmt, ViewsFormatLikeOwningTypes) {
+    const tcvod::run_procedure_request r = multi_file_example();
+    const tcvod_test::request_view_storage views(r);
+    EXPECT_EQ(fmt::format("{}", views.request), fmt::format("{}", r));
+    const tcvod::common_parameters c = doc_common();
+    EXPECT_EQ(fmt::format("{}", tcvod_test::view_of(c)), fmt::format("{}", c));
+    EXPECT_EQ(fmt::format("{}", tcvod_test::view_of(c)).find(c.secret_id), std::string::npos);
 }
 
 #if TCVOD_HAS_EXCEPTIONS

@@ -133,13 +133,13 @@ struct fmt::formatter<tcvod::diagnostics> {
 
 /// `{Region="gz", Timestamp=1465185768, Nonce=11886, SecretId=AKID****ESA,
 /// SignatureMethod=HmacSHA256, SubAppId=1400001234, Token=<redacted>}`.
-template <>
-struct fmt::formatter<tcvod::common_parameters> {
+template <class Storage>
+struct fmt::formatter<tcvod::basic_common_parameters<Storage>> {
     constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
         return tcvod::detail::parse_empty_spec(ctx);
     }
     template <class FormatContext>
-    auto format(const tcvod::common_parameters& c, FormatContext& ctx) const -> decltype(ctx.out()) {
+    auto format(const tcvod::basic_common_parameters<Storage>& c, FormatContext& ctx) const -> decltype(ctx.out()) {
         auto out = fmt::format_to(ctx.out(), "{{Region=");
         out = tcvod::detail::write_quoted(out, c.region);
         out = fmt::format_to(out, ", Timestamp={}, Nonce={}, SecretId=", c.timestamp, c.nonce);
@@ -152,15 +152,17 @@ struct fmt::formatter<tcvod::common_parameters> {
 };
 
 /// The wire parameters in wire order, values quoted:
-/// `RunProcedure{file.endTimeOffset="25", file.id="12345", ...}`.
-template <>
-struct fmt::formatter<tcvod::run_procedure_request> {
+/// `RunProcedure{file.endTimeOffset="25", file.id="12345", ...}`. Owning
+/// and view requests alike.
+template <class Storage>
+struct fmt::formatter<tcvod::basic_run_procedure_request<Storage>> {
     constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
         return tcvod::detail::parse_empty_spec(ctx);
     }
     template <class FormatContext>
-    auto format(const tcvod::run_procedure_request& r, FormatContext& ctx) const -> decltype(ctx.out()) {
-        auto out = fmt::format_to(ctx.out(), "{}{{", tcvod::run_procedure_request::action);
+    auto format(const tcvod::basic_run_procedure_request<Storage>& r, FormatContext& ctx) const
+        -> decltype(ctx.out()) {
+        auto out = fmt::format_to(ctx.out(), "{}{{", tcvod::basic_run_procedure_request<Storage>::action);
         bool first = true;
         tcvod::visit_action_parameters(r, [&](std::string_view key, std::string_view value) {
             if (!first) out = fmt::format_to(out, ", ");
