@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -655,3 +656,194 @@ TEST(SoftwareBackend, SelectedByDefault) {
 }
 
 #endif
+
+// ---- hmac_key sessions (RFC 2202 / RFC 4231 through one prepared key) -------
+
+namespace {
+
+struct rfc_case {
+  std::string key, message, hex;
+};
+
+// RFC 2202 section 3, cases 1-4, 6 and 7 (case 5 is truncated).
+std::vector<rfc_case> rfc2202_cases() {
+  return {
+      {repeated(0x0b, 20), "Hi There", "b617318655057264e28bc0b6fb378c8ef146be00"},
+      {"Jefe", "what do ya want for nothing?", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"},
+      {repeated(0xaa, 20), repeated(0xdd, 50), "125d7342b9ac11cd91a39af48aa17b4f63f175d3"},
+      {counting_bytes(0x01, 0x19), repeated(0xcd, 50), "4c9007f4026250c6bc8414f9bf50c86c2d7235da"},
+      {repeated(0xaa, 80), "Test Using Larger Than Block-Size Key - Hash Key First",
+       "aa4ae5e15272d00e95705637ce8a3b55ed402112"},
+      {repeated(0xaa, 80), "Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data",
+       "e8e99d0f45237d786d6bbaa7965c7808bbff1a91"},
+  };
+}
+
+// RFC 4231 section 4, cases 1-4, 6 and 7 (case 5 is truncated).
+std::vector<rfc_case> rfc4231_cases() {
+  return {
+      {repeated(0x0b, 20), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"},
+      {"Jefe", "what do ya want for nothing?",
+       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
+      {repeated(0xaa, 20), repeated(0xdd, 50), "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"},
+      {counting_bytes(0x01, 0x19), repeated(0xcd, 50),
+       "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"},
+      {repeated(0xaa, 131), "Test Using Larger Than Block-Size Key - Hash Key First",
+       "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
+      {repeated(0xaa, 131),
+       "This is a test using a larger than block-size key and a larger than block-size "
+       "data. The key needs to be hashed before being used by the HMAC algorithm.",
+       "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"},
+  };
+}
+
+template <class Hash>
+std::vector<rfc_case> rfc_cases() {
+  return Hash::digest_size == 20 ? rfc2202_cases() : rfc4231_cases();
+}
+
+// Several keys, three sessions open on each at once, all fed in turns of
+// different chunk sizes; sessions finish in an order unrelated to the one
+// they started in, and a key serves new sessions after others finished.
+template <class Hash>
+void expect_interleaved_sessions_give_rfc_tags() {
+  using key_type = crypto::hmac_key<Hash>;
+  using session_type = typename key_type::session;
+  const std::vector<rfc_case> cases = rfc_cases<Hash>();
+  std::vector<std::unique_ptr<key_type>> keys;
+  for (const auto& c : cases) keys.push_back(std::make_unique<key_type>(c.key.data(), c.key.size()));
+
+  struct open_session {
+    std::unique_ptr<session_type> session;
+    const rfc_case* expected;
+    std::size_t fed, chunk;
+  };
+  std::vector<open_session> open;
+  for (std::size_t round = 0; round < 3; ++round)
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      open.push_back({std::unique_ptr<session_type>(new session_type(*keys[k])), &cases[k], 0, 1 + round * 29 + k});
+
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (auto& s : open) {
+      const std::string& message = s.expected->message;
+      if (s.fed == message.size()) continue;
+      const std::size_t n = std::min(s.chunk, message.size() - s.fed);
+      s.session->update(message.data() + s.fed, n);
+      s.fed += n;
+      progress = true;
+    }
+  }
+  // Finish every other session first, then the rest backwards.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < open.size(); i += 2) order.push_back(i);
+  for (std::size_t i = open.size() - (open.size() % 2 == 0 ? 1 : 2); i < open.size(); i -= 2) order.push_back(i);
+  ASSERT_EQ(order.size(), open.size());
+  for (std::size_t i : order) {
+    EXPECT_EQ(to_hex(open[i].session->result()), open[i].expected->hex) << "session " << i;
+    open[i].session.reset();
+  }
+  // The keys are unchanged by all of it.
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    auto again = keys[k]->begin();
+    again.update(cases[k].message.data(), cases[k].message.size());
+    EXPECT_EQ(to_hex(again.result()), cases[k].hex) << "key " << k;
+  }
+}
+
+}  // namespace
+
+TYPED_TEST(Sha1, HmacKeyInterleavedSessionsGiveRfc2202Tags) {
+  ASSERT_EQ(TypeParam::digest_size, 20U);
+  expect_interleaved_sessions_give_rfc_tags<TypeParam>();
+}
+
+TYPED_TEST(Sha256, HmacKeyInterleavedSessionsGiveRfc4231Tags) {
+  ASSERT_EQ(TypeParam::digest_size, 32U);
+  expect_interleaved_sessions_give_rfc_tags<TypeParam>();
+}
+
+TYPED_TEST(Sha256, HmacKeySessionsOfOneKeyAreIndependent) {
+  // Two messages under one key, one a prefix of the other, interleaved byte by byte.
+  const rfc_case jefe = rfc4231_cases()[1];
+  const crypto::hmac_key<TypeParam> key(jefe.key.data(), jefe.key.size());
+  auto whole = key.begin();
+  auto prefix = key.begin();
+  const std::string part = jefe.message.substr(0, 10);
+  for (std::size_t i = 0; i < jefe.message.size(); ++i) {
+    whole.update(&jefe.message[i], 1);
+    if (i < part.size()) prefix.update(&part[i], 1);
+  }
+  EXPECT_EQ(to_hex(prefix.result()), mac_hex<crypto::hmac<TypeParam>>(jefe.key, part));
+  EXPECT_EQ(to_hex(whole.result()), jefe.hex);
+  // An empty session is the MAC of the empty message.
+  auto empty = key.begin();
+  EXPECT_EQ(to_hex(empty.result()), mac_hex<crypto::hmac<TypeParam>>(jefe.key, ""));
+}
+
+template <class Hash>
+void expect_hmac_begin_gives_rfc_tag() {
+  const rfc_case jefe = rfc_cases<Hash>()[1];
+  crypto::hmac<Hash> mac(jefe.key.data(), jefe.key.size());
+  mac.update(jefe.message.data(), 10);  // the hmac's own message, left in progress
+  {
+    auto session = mac.begin();
+    session.update(jefe.message.data(), jefe.message.size());
+    EXPECT_EQ(to_hex(session.result()), jefe.hex);
+  }
+  mac.update(jefe.message.data() + 10, jefe.message.size() - 10);
+  EXPECT_EQ(to_hex(mac.result()), jefe.hex);  // the session did not touch it
+  // After result() and after reset(), begin() still starts from the key.
+  auto after_result = mac.begin();
+  mac.reset();
+  mac.update("x", 1);
+  auto after_reset = mac.begin();
+  after_result.update(jefe.message.data(), jefe.message.size());
+  after_reset.update(jefe.message.data(), jefe.message.size());
+  EXPECT_EQ(to_hex(after_result.result()), jefe.hex);
+  EXPECT_EQ(to_hex(after_reset.result()), jefe.hex);
+  EXPECT_EQ(to_hex(mac.result()), mac_hex<crypto::hmac<Hash>>(jefe.key, "x"));
+  // Every RFC case through begin() of a fresh hmac.
+  for (const auto& c : rfc_cases<Hash>()) {
+    const crypto::hmac<Hash> keyed(c.key.data(), c.key.size());
+    auto session = keyed.begin();
+    session.update(c.message.data(), c.message.size());
+    EXPECT_EQ(to_hex(session.result()), c.hex);
+  }
+}
+
+TYPED_TEST(Sha1, HmacBeginGivesRfc2202Tags) { expect_hmac_begin_gives_rfc_tag<TypeParam>(); }
+TYPED_TEST(Sha256, HmacBeginGivesRfc4231Tags) { expect_hmac_begin_gives_rfc_tag<TypeParam>(); }
+
+template <class Hash>
+void expect_copied_key_gives_same_tags() {
+  using key_type = crypto::hmac_key<Hash>;
+  for (const auto& c : rfc_cases<Hash>()) {
+    auto original = std::make_unique<key_type>(c.key.data(), c.key.size());
+    const key_type copied(*original);
+    key_type assigned;  // the empty key until assigned
+    {
+      auto before = assigned.begin();
+      before.update(c.message.data(), c.message.size());
+      EXPECT_EQ(to_hex(before.result()), mac_hex<crypto::hmac<Hash>>("", c.message));
+    }
+    assigned = *original;
+    original.reset();  // destroyed (and wiped): the copies stand alone
+    for (const key_type* key : {&copied, static_cast<const key_type*>(&assigned)}) {
+      auto session = key->begin();
+      session.update(c.message.data(), c.message.size());
+      EXPECT_EQ(to_hex(session.result()), c.hex);
+    }
+  }
+  // A copy of an hmac carries its key: its sessions give the same tags.
+  const rfc_case first = rfc_cases<Hash>()[0];
+  auto mac = std::make_unique<crypto::hmac<Hash>>(first.key.data(), first.key.size());
+  const crypto::hmac<Hash> copy(*mac);
+  mac.reset();
+  auto session = copy.begin();
+  session.update(first.message.data(), first.message.size());
+  EXPECT_EQ(to_hex(session.result()), first.hex);
+}
+
+TYPED_TEST(Sha1, HmacKeyCopiesGiveTheSameTags) { expect_copied_key_gives_same_tags<TypeParam>(); }
+TYPED_TEST(Sha256, HmacKeyCopiesGiveTheSameTags) { expect_copied_key_gives_same_tags<TypeParam>(); }

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -286,6 +287,92 @@ TEST(QueryAssign, SamePathAsParse) {
     EXPECT_EQ(diag[0].code, errc::invalid_key);
     EXPECT_EQ(diag[1].code, errc::duplicate_key);
     EXPECT_EQ(p.find("a"), std::string_view("1"));
+}
+
+// ---- verify() with one-hash signers --------------------------------------------
+
+// A POST body signed by the two-hash signer, as the server receives it.
+std::string signed_body(std::optional<tcvod::signature_method> method) {
+    auto c = doc_common();
+    c.method = method;
+    tcvod::encode_options opts;
+    opts.where.method = tcvod::http_method::post;
+    std::string body;
+    auto sig = tcvod::encode(multi_file_example(), c, tcvod::signer(doc_secret_key), opts, body);
+    EXPECT_TRUE(sig.has_value());
+    return body;
+}
+
+template <class Signer>
+errc verify_body(const std::string& body, const Signer& s) {
+    tcvod::query_parameters p;
+    tcvod::diagnostics diag;
+    EXPECT_TRUE(p.parse(body, {}, diag));
+    return p.verify(s, {tcvod::http_method::post});
+}
+
+TEST(QueryVerify, Sha1SignerVerifiesHmacSha1Requests) {
+    const tcvod::sha1_signer sha1(doc_secret_key);
+    const std::string explicit_sha1 = signed_body(tcvod::signature_method::hmac_sha1);
+    ASSERT_NE(explicit_sha1.find("&SignatureMethod=HmacSHA1&"), std::string::npos);
+    EXPECT_EQ(verify_body(explicit_sha1, sha1), errc::ok);
+    const std::string no_method = signed_body(std::nullopt);  // absent means HmacSHA1
+    ASSERT_EQ(no_method.find("SignatureMethod"), std::string::npos);
+    EXPECT_EQ(verify_body(no_method, sha1), errc::ok);
+    // Still a real check: the wrong key or a changed value fails.
+    EXPECT_EQ(verify_body(no_method, tcvod::sha1_signer("wrong")), errc::signature_mismatch);
+    std::string tampered = no_method;
+    tampered.replace(tampered.find("Nonce=11886"), 11, "Nonce=11887");
+    EXPECT_EQ(verify_body(tampered, sha1), errc::signature_mismatch);
+    // The documented GET vector, with the one-hash signer.
+    int found = 0;
+    for (const auto& v : load_signature_vectors()) {
+        if (v.name != "DV1") continue;
+        ++found;
+        tcvod::query_parameters p;
+        tcvod::diagnostics diag;
+        ASSERT_TRUE(p.parse(v.wire, {}, diag));
+        EXPECT_EQ(p.verify(tcvod::sha1_signer(v.key), {}), errc::ok);
+        EXPECT_EQ(p.verify(tcvod::sha256_signer(v.key), {}), errc::invalid_signature_method);
+    }
+    EXPECT_EQ(found, 1);
+}
+
+TEST(QueryVerify, Sha1SignerRefusesHmacSha256Requests) {
+    const std::string body = signed_body(tcvod::signature_method::hmac_sha256);
+    ASSERT_NE(body.find("&SignatureMethod=HmacSHA256&"), std::string::npos);
+    EXPECT_EQ(verify_body(body, tcvod::signer(doc_secret_key)), errc::ok);  // a valid request
+    EXPECT_EQ(verify_body(body, tcvod::sha1_signer(doc_secret_key)), errc::invalid_signature_method);
+    EXPECT_EQ(verify_body(body, tcvod::sha1_signer("wrong")), errc::invalid_signature_method);
+}
+
+TEST(QueryVerify, Sha256SignerVerifiesHmacSha256AndRefusesHmacSha1) {
+    const tcvod::sha256_signer sha256(doc_secret_key);
+    const std::string sha256_body = signed_body(tcvod::signature_method::hmac_sha256);
+    EXPECT_EQ(verify_body(sha256_body, sha256), errc::ok);
+    EXPECT_EQ(verify_body(sha256_body, tcvod::sha256_signer("wrong")), errc::signature_mismatch);
+    const std::string sha1_body = signed_body(tcvod::signature_method::hmac_sha1);
+    EXPECT_EQ(verify_body(sha1_body, tcvod::signer(doc_secret_key)), errc::ok);
+    EXPECT_EQ(verify_body(sha1_body, sha256), errc::invalid_signature_method);
+    EXPECT_EQ(verify_body(signed_body(std::nullopt), sha256), errc::invalid_signature_method);
+    // A method text other than exactly HmacSHA256 means HmacSHA1 (raw parameters: the
+    // typed decoder would refuse it, verify() reads it as the server does).
+    std::vector<tcvod::parameter> pairs = {{"Action", "RunProcedure"}, {"SignatureMethod", "hmacsha256"}};
+    const std::string signature(tcvod::sign_parameters(tcvod::signer(doc_secret_key), {}, pairs.data(), pairs.size()).view());
+    ASSERT_EQ(signature.size(), 28u);
+    pairs.push_back({"Signature", signature});
+    tcvod::query_parameters p;
+    tcvod::diagnostics diag;
+    ASSERT_TRUE(p.assign(pairs.data(), pairs.size(), {}, diag));
+    EXPECT_EQ(p.verify(tcvod::sha1_signer(doc_secret_key), {}), errc::ok);
+    EXPECT_EQ(p.verify(sha256, {}), errc::invalid_signature_method);
+}
+
+TEST(QueryVerify, MissingSignatureComesBeforeTheMethodCheck) {
+    tcvod::query_parameters p;
+    tcvod::diagnostics diag;
+    ASSERT_TRUE(p.parse(base + "&SignatureMethod=HmacSHA256", {}, diag));
+    EXPECT_EQ(p.verify(tcvod::sha1_signer("k"), {}), errc::missing_signature);
 }
 
 }  // namespace

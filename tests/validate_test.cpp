@@ -1,10 +1,13 @@
 // Every validation rule, with its code and wire field path.
 #include "tcvod/validate.hpp"
 
+#include "request_views.hpp"
 #include "test_requests.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -23,14 +26,46 @@ std::ostream& operator<<(std::ostream& os, const problem& p) {
     return os << "{" << tcvod::to_string(p.code) << ", " << p.path << "}";
 }
 
+template <class Diagnostics>
+std::vector<problem> listed(const Diagnostics& diag) {
+    std::vector<problem> out;
+    for (const auto& e : diag) out.push_back({e.code, std::string(e.path.view())});
+    return out;
+}
+
+// Code and full message ("path: reason") of every problem, to compare forms.
+template <class Diagnostics>
+std::vector<std::string> described(const Diagnostics& diag) {
+    std::vector<std::string> out;
+    for (const auto& e : diag) out.push_back(std::to_string(static_cast<int>(e.code)) + " " + e.message());
+    return out;
+}
+
+// The view form (request_views.hpp) must report exactly what the owning
+// form reports; with room for one problem, the first, the rest counted.
+template <class Owning, class View>
+void expect_view_validates_the_same(const Owning& owning, const View& view, const tcvod::validation_options& opts) {
+    tcvod::diagnostics expected, got;
+    tcvod::validate(owning, opts, expected);
+    tcvod::validate(view, opts, got);
+    EXPECT_EQ(described(got), described(expected)) << "the view form validates differently";
+    tcvod::basic_diagnostics<1> first;
+    tcvod::validate(view, opts, first);
+    EXPECT_EQ(first.size(), expected.empty() ? 0u : 1u);
+    EXPECT_EQ(first.dropped(), expected.empty() ? 0u : expected.size() - 1);
+    std::vector<std::string> first_expected = described(expected);
+    first_expected.resize(expected.empty() ? 0 : 1);
+    EXPECT_EQ(described(first), first_expected);
+}
+
 std::vector<problem> problems(const tcvod::run_procedure_request& r, bool lenient = false) {
     tcvod::diagnostics diag;
     tcvod::validation_options opts;
     opts.lenient = lenient;
     tcvod::validate(r, opts, diag);
-    std::vector<problem> out;
-    for (const auto& e : diag) out.push_back({e.code, std::string(e.path.view())});
-    return out;
+    const request_view_storage view(r);
+    expect_view_validates_the_same(r, view.request, opts);
+    return listed(diag);
 }
 
 std::vector<problem> common_problems(const tcvod::common_parameters& c, bool lenient = false) {
@@ -38,9 +73,8 @@ std::vector<problem> common_problems(const tcvod::common_parameters& c, bool len
     tcvod::validation_options opts;
     opts.lenient = lenient;
     tcvod::validate(c, opts, diag);
-    std::vector<problem> out;
-    for (const auto& e : diag) out.push_back({e.code, std::string(e.path.view())});
-    return out;
+    expect_view_validates_the_same(c, view_of(c), opts);
+    return listed(diag);
 }
 
 using list = std::vector<problem>;
@@ -206,6 +240,122 @@ TEST(Validate, ErrorsConvertToStdErrorCode) {
     EXPECT_EQ(ec.category().name(), std::string("tcvod"));
     EXPECT_EQ(ec.message(), "required field is missing");
     EXPECT_TRUE(ec == errc::missing_field);
+}
+
+// ---- the view form, and exact offsets ----------------------------------------
+
+using namespace tcvod::literals;
+
+TEST(ValidateView, StaticArraysValidateLikeTheOwningForm) {
+    static const tcvod::file_clip_view files[] = {
+        {"14508071098244959037", 30_s, 100_s}, {"", std::nullopt, std::nullopt}, {"3", 50_s, 40.5_s},
+        {"4", tcvod::time_offset::invalid(), 10}, {"5", 1, 1}};
+    static const tcvod::stream_clip_view streams[] = {{"s", 1, 2}};
+    tcvod::run_procedure_request_view view;
+    view.type = input_type::multi_file;
+    view.file_list = files;
+    view.stream_list = streams;  // foreign
+    view.procedure = "P";
+    view.priority = 11;
+    tcvod::run_procedure_request owning;
+    owning.type = input_type::multi_file;
+    for (const auto& f : files) owning.file_list.push_back({std::string(f.id), f.start_time_offset, f.end_time_offset});
+    owning.stream_list.push_back({"s", 1, 2});
+    owning.procedure = "P";
+    owning.priority = 11;
+    const list expected = {{errc::unexpected_field, "streamList"},
+                           {errc::missing_field, "fileList.1.id"},
+                           {errc::bad_order, "fileList.2.endTimeOffset"},
+                           {errc::invalid_number, "fileList.3.startTimeOffset"},
+                           {errc::out_of_range, "priority"}};
+    EXPECT_EQ(problems(owning), expected);
+    tcvod::diagnostics diag;
+    tcvod::validate(view, {}, diag);
+    EXPECT_EQ(listed(diag), expected);
+    expect_view_validates_the_same(owning, view, {});
+
+    tcvod::common_parameters_view common{"gz", 1465185768, 11886, doc_secret_id, std::nullopt, std::nullopt, 0};
+    tcvod::diagnostics common_diag;
+    tcvod::validate(common, {}, common_diag);
+    EXPECT_EQ(listed(common_diag), (list{{errc::out_of_range, "SubAppId"}}));
+    common.token = std::string_view();
+    common.region = std::string_view();
+    common_diag.clear();
+    tcvod::validate(common, {}, common_diag);
+    EXPECT_EQ(listed(common_diag), (list{{errc::missing_field, "Region"}, {errc::empty_value, "Token"},
+                                         {errc::out_of_range, "SubAppId"}}));
+}
+
+TEST(ValidateView, EveryInputTypeOfTheDocumentedExamples) {
+    for (const auto& r : {single_file_example(), multi_file_example(), stream_example_corrected()}) {
+        const request_view_storage view(r);
+        tcvod::diagnostics diag;
+        tcvod::validate(view_of(doc_common()), view.request, {}, diag);
+        EXPECT_TRUE(diag.empty()) << diag.first().message();
+    }
+    tcvod::run_procedure_request pull;
+    pull.type = input_type::pull_file;
+    pull.pull = tcvod::pull_source{"https://h/a b.mp4", "n", "not-md5", -3};
+    pull.procedure = "P";
+    EXPECT_EQ(problems(pull), (list{{errc::invalid_md5, "pull.fileMd5"}, {errc::out_of_range, "pull.classId"}}));
+    pull.pull->url = "ftp://h/a";
+    EXPECT_EQ(problems(pull, true), (list{{errc::invalid_url, "pull.url"}, {errc::invalid_md5, "pull.fileMd5"}}));
+}
+
+TEST(Validate, InvalidOffsetIsInvalidNumberWithItsPath) {
+    auto r = single_file_example();
+    r.file->start_time_offset = tcvod::time_offset::invalid();
+    EXPECT_EQ(problems(r), (list{{errc::invalid_number, "file.startTimeOffset"}}));  // and no bad_order
+    EXPECT_EQ(problems(r, /*lenient=*/true), (list{{errc::invalid_number, "file.startTimeOffset"}}));
+    tcvod::diagnostics diag;
+    tcvod::validate(r, {}, diag);
+    EXPECT_EQ(diag[0].message(),
+              "file.startTimeOffset: must be seconds with at most 6 decimal places, within +-9223372036854 s");
+    r.file->start_time_offset = 10;
+    r.file->end_time_offset = tcvod::time_offset::invalid();
+    EXPECT_EQ(problems(r), (list{{errc::invalid_number, "file.endTimeOffset"}}));
+
+    auto m = multi_file_example();
+    m.file_list.resize(12, tcvod::file_clip{"x", std::nullopt, std::nullopt});
+    m.file_list[2].end_time_offset = tcvod::time_offset::invalid();
+    m.file_list[11].start_time_offset = tcvod::time_offset::invalid();
+    m.file_list[11].end_time_offset = tcvod::time_offset::invalid();
+    EXPECT_EQ(problems(m), (list{{errc::invalid_number, "fileList.2.endTimeOffset"},
+                                 {errc::invalid_number, "fileList.11.startTimeOffset"},
+                                 {errc::invalid_number, "fileList.11.endTimeOffset"}}));
+}
+
+TEST(Validate, OffsetsThatAreNotSixPlaceDecimalsAreInvalidNumbers) {
+    auto r = single_file_example();
+    r.file->start_time_offset = 1.0 / 3;
+    r.file->end_time_offset = std::nullopt;
+    EXPECT_EQ(problems(r), (list{{errc::invalid_number, "file.startTimeOffset"}}));
+    r.file->start_time_offset = 0.1 + 0.2;  // 0.30000000000000004
+    EXPECT_EQ(problems(r), (list{{errc::invalid_number, "file.startTimeOffset"}}));
+    r.file->start_time_offset = 0.3;
+    EXPECT_EQ(problems(r), list{});
+    r.file->start_time_offset = 1e-7;
+    EXPECT_EQ(problems(r, true), (list{{errc::invalid_number, "file.startTimeOffset"}}));
+}
+
+TEST(Validate, LargestOffsetIsAccepted) {
+    const auto largest = tcvod::time_offset::from_microseconds(std::numeric_limits<std::int64_t>::max());
+    ASSERT_TRUE(largest.valid());
+    EXPECT_EQ(tcvod::parse_offset("9223372036854.775807"), largest);
+    EXPECT_EQ(9223372036854.775807_s, largest);
+    auto r = single_file_example();
+    r.file->start_time_offset = largest;
+    r.file->end_time_offset = largest;
+    EXPECT_EQ(problems(r), list{});
+    r.file->start_time_offset = tcvod::time_offset::from_microseconds(-std::numeric_limits<std::int64_t>::max());
+    EXPECT_EQ(problems(r), list{});
+    r.file->start_time_offset = largest;
+    r.file->end_time_offset = tcvod::time_offset::from_microseconds(std::numeric_limits<std::int64_t>::max() - 1);
+    EXPECT_EQ(problems(r), (list{{errc::bad_order, "file.endTimeOffset"}}));
+    r.file->end_time_offset = tcvod::time_offset(tcvod::time_offset::max_whole_seconds);
+    EXPECT_EQ(problems(r), (list{{errc::bad_order, "file.endTimeOffset"}}));
+    r.file->end_time_offset = tcvod::time_offset(tcvod::time_offset::max_whole_seconds + 1);  // beyond: invalid
+    EXPECT_EQ(problems(r), (list{{errc::invalid_number, "file.endTimeOffset"}}));
 }
 
 }  // namespace

@@ -143,6 +143,9 @@ public:
     /// For display on hosted builds; exact up to 2^53 microseconds.
     double to_double() const noexcept { return static_cast<double>(units_) / static_cast<double>(units_per_second); }
 
+    /// Negated (`-2.25_s`); an invalid offset stays invalid.
+    constexpr time_offset operator-() const noexcept { return from_microseconds(valid() ? -units_ : units_); }
+
     friend constexpr bool operator==(time_offset a, time_offset b) noexcept { return a.units_ == b.units_; }
     friend constexpr bool operator!=(time_offset a, time_offset b) noexcept { return a.units_ != b.units_; }
     friend constexpr bool operator<(time_offset a, time_offset b) noexcept { return a.units_ < b.units_; }
@@ -166,15 +169,33 @@ private:
     }
 
     static std::int64_t double_to_units(double seconds) noexcept {
-        // 9.2e12 s: beyond it (and for NaN, which fails both compares) no
-        // int64 count of microseconds exists.
+        // Doubles from 9.2e12 s on (the int64 microseconds end at 9.223e12
+        // s) and NaN, which fails both compares, have no offset.
         constexpr double limit = 9.2e12;
         if (!(seconds > -limit && seconds < limit)) return invalid_units;
-        const double scaled = seconds * static_cast<double>(units_per_second);
-        const auto units = static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
-        // Exact when the nearest 6-place decimal reads back as this double.
-        if (static_cast<double>(units) / static_cast<double>(units_per_second) != seconds) return invalid_units;
-        return units;
+        const bool negative = seconds < 0;
+        const double magnitude = negative ? -seconds : seconds;
+        // Whole seconds and the fraction apart: x - trunc(x) is exact, and
+        // scaling only the fraction finds the nearest microsecond where
+        // scaling the whole value would round (beyond 2^51 microseconds).
+        auto whole = static_cast<std::int64_t>(magnitude);
+        const double fraction = magnitude - static_cast<double>(whole);
+        auto micros = static_cast<std::int64_t>(fraction * static_cast<double>(units_per_second) + 0.5);
+        if (micros == units_per_second) {
+            ++whole;
+            micros = 0;
+        }
+        const std::int64_t units = whole * units_per_second + micros;
+        // Taken when that 6-place decimal reads back as exactly this double.
+        // Below 2^53 both operands are exact and the division is correctly
+        // rounded, so this is the parser's answer. From 2^53 microseconds
+        // (9.0e9 s) on, doubles are at least 1.9 us apart: every one is
+        // within half a step of its nearest microsecond.
+        constexpr std::int64_t exact_limit = std::int64_t{1} << 53;
+        if (units < exact_limit &&
+            static_cast<double>(units) / static_cast<double>(units_per_second) != magnitude)
+            return invalid_units;
+        return negative ? -units : units;
     }
 
     std::int64_t units_ = 0;

@@ -51,13 +51,19 @@ signed_layout measure_and_sign(const Signer& s, signature_method method, const e
     signed_layout layout;
     std::size_t encoded = 0, raw = 0, count = 0;
 #ifndef NDEBUG
-    std::string previous;  // a copy: producers reuse their key buffers
+    // A copy (producers reuse their key buffers), in a fixed buffer so that
+    // debug builds do not allocate either. A longer key is kept truncated:
+    // a prefix of the previous key still sorts before the next one.
+    char previous[128];
+    std::size_t previous_size = 0;
 #endif
     auto counting = [&](auto&& f) {
         visit([&](std::string_view key, std::string_view value) {
 #ifndef NDEBUG
-            assert(count == 0 || std::string_view(previous) < key);  // producers emit sorted, unique keys
-            previous.assign(key.data(), key.size());
+            // producers emit sorted, unique keys
+            assert(count == 0 || std::string_view(previous, previous_size) < key);
+            previous_size = key.size() < sizeof previous ? key.size() : sizeof previous;
+            if (previous_size != 0) std::memcpy(previous, key.data(), previous_size);
 #endif
             encoded += key.size() + 1 + percent_encoded_size(value);
             raw += key.size() + 1 + value.size();
