@@ -13,6 +13,17 @@
 #include <string_view>
 #include <type_traits>
 
+// 32-bit targets have no 64-bit divide instruction, and libgcc's
+// (__udivmoddi4) is 700 bytes on Cortex-M: there, numbers are written
+// without dividing 64-bit values. Tests set it to check both ways.
+#ifndef TCVOD_DETAIL_NO_64BIT_DIVISION
+#if SIZE_MAX < UINT64_MAX
+#define TCVOD_DETAIL_NO_64BIT_DIVISION 1
+#else
+#define TCVOD_DETAIL_NO_64BIT_DIVISION 0
+#endif
+#endif
+
 namespace tcvod {
 inline namespace v1 {
 
@@ -49,7 +60,7 @@ inline std::size_t format_uint64(std::uint64_t value, char* out) noexcept {
     char reversed[20];
     std::size_t n = 0;
     do {
-#if SIZE_MAX < UINT64_MAX
+#if TCVOD_DETAIL_NO_64BIT_DIVISION
         unsigned digit = 0;
         value = divide_by_10(value, digit);
 #else
@@ -243,29 +254,44 @@ constexpr std::optional<time_offset> parse_offset(std::string_view text) noexcep
 
 /// Whole seconds as integers (`10`, never `10.0`); others with the places
 /// they need (`10.5`, `0.001`, `-2.25`). Returns the number of chars (at
-/// most 22), or 0 for an invalid offset. Writes the microseconds' digits
-/// and places the point six from the end: no division.
+/// most 22), or 0 for an invalid offset.
 inline std::size_t format_offset(time_offset value, char* out) noexcept {
     if (!value.valid()) return 0;
     const std::int64_t units = value.microseconds();
     std::size_t size = 0;
     if (units < 0) out[size++] = '-';
     constexpr auto places = static_cast<std::size_t>(time_offset::decimal_places);
+    const std::uint64_t magnitude = detail::magnitude_of(units);
+#if !TCVOD_DETAIL_NO_64BIT_DIVISION
+    // 64-bit hosts divide: the whole seconds, then the fraction if any.
+    const auto per_second = static_cast<std::uint64_t>(time_offset::units_per_second);
+    size += detail::format_uint64(magnitude / per_second, out + size);
+    auto fraction = static_cast<std::uint32_t>(magnitude % per_second);
+    if (fraction == 0) return size;
+    char fraction_digits[places];
+    for (std::size_t i = places; i-- > 0;) {
+        fraction_digits[i] = static_cast<char>('0' + fraction % 10);
+        fraction /= 10;
+    }
+    const char* padded = fraction_digits;
+    const std::size_t whole = 0;
+#else
+    // 32-bit targets do not divide 64-bit values (see format_uint64): the
+    // microseconds' digits, with the point placed six from the end.
     char digits[20];
-    std::size_t n = detail::format_uint64(detail::magnitude_of(units), digits);
-    // Leading zeros so that there is a whole part: 5 -> 0.000005.
-    char padded[places + 1 + 20];
+    std::size_t n = detail::format_uint64(magnitude, digits);
+    char padded[places + 1 + 20];  // leading zeros so that there is a whole part: 5 -> 0.000005
     std::size_t pad = n <= places ? places + 1 - n : 0;
     for (std::size_t i = 0; i < pad; ++i) padded[i] = '0';
     for (std::size_t i = 0; i < n; ++i) padded[pad + i] = digits[i];
-    n += pad;
-    const std::size_t whole = n - places;
-    std::size_t fraction = places;
-    while (fraction != 0 && padded[whole + fraction - 1] == '0') --fraction;
+    const std::size_t whole = n + pad - places;
     for (std::size_t i = 0; i < whole; ++i) out[size++] = padded[i];
-    if (fraction == 0) return size;
+#endif
+    std::size_t fraction_size = places;
+    while (fraction_size != 0 && padded[whole + fraction_size - 1] == '0') --fraction_size;
+    if (fraction_size == 0) return size;
     out[size++] = '.';
-    for (std::size_t i = 0; i < fraction; ++i) out[size++] = padded[whole + i];
+    for (std::size_t i = 0; i < fraction_size; ++i) out[size++] = padded[whole + i];
     return size;
 }
 
