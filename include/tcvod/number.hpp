@@ -191,7 +191,9 @@ private:
         // scaling the whole value would round (beyond 2^51 microseconds).
         auto whole = static_cast<std::int64_t>(magnitude);
         const double fraction = magnitude - static_cast<double>(whole);
-        auto micros = static_cast<std::int64_t>(fraction * static_cast<double>(units_per_second) + 0.5);
+        const double scaled = fraction * static_cast<double>(units_per_second);  // < 1e6
+        auto micros = static_cast<std::int64_t>(scaled);
+        if (scaled - static_cast<double>(micros) >= 0.5) ++micros;  // to the nearest microsecond
         if (micros == units_per_second) {
             ++whole;
             micros = 0;
