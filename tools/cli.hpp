@@ -1,10 +1,12 @@
-// Shared pieces of the tcvod command-line tool. Each subcommand lives in
-// its own file; main() only dispatches.
+// Shared pieces of the tcvod command-line tool. tcvod.cpp parses the
+// command line (CLI11) into the flag structs below; each subcommand lives in
+// its own file and never sees argv.
 #ifndef TCVOD_TOOLS_CLI_HPP
 #define TCVOD_TOOLS_CLI_HPP
 
 #include "tcvod/error.hpp"
 #include "tcvod/model.hpp"
+#include "tcvod/query_encode.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -57,19 +59,29 @@ struct endpoint_flags {
     std::string path{tcvod::default_path};
 };
 
-/// Applies --method/--host/--path. Returns false when `flag` is not one of
-/// them; sets `error` for a bad value.
-bool take_endpoint_flag(const std::string& flag, const std::string& value, endpoint_flags& out, std::string& error);
+/// `tcvod sign`. The command line (tcvod.cpp, CLI11) has checked the flag
+/// values and that the required flags are there; `pairs` are unchecked.
+struct sign_flags {
+    endpoint_flags where;
+    std::string region, secret_id, timestamp, nonce;
+    std::optional<std::string> signature_method;
+    std::optional<tcvod::output_form> form;
+    std::string action{tcvod::run_procedure_request::action};
+    bool lenient = false;
+    std::vector<std::string> pairs;  // NAME=VALUE
+};
 
-/// For `--name=value` or `--name value` at args[i]: sets name and value and
-/// advances i past what it used. Returns false when the value is missing.
-bool flag_value(const std::vector<std::string>& args, std::size_t& i, std::string& name, std::string& value);
+/// `tcvod verify`.
+struct verify_flags {
+    endpoint_flags where;
+    bool lenient = false;
+};
 
-/// Each subcommand gets the arguments after its name.
-int run_sign(const std::vector<std::string>& args);
-int run_verify(const std::vector<std::string>& args);
-int run_decode_response(const std::vector<std::string>& args);  // decode_commands.cpp
-int run_decode_event(const std::vector<std::string>& args);     // decode_commands.cpp
+/// Each subcommand gets its parsed flags and returns the exit code.
+int run_sign(const sign_flags& f);
+int run_verify(const verify_flags& f);
+int run_decode_response(bool lenient);  // decode_commands.cpp
+int run_decode_event(bool lenient);     // decode_commands.cpp
 
 }  // namespace tcvod_cli
 

@@ -9,27 +9,14 @@
 #include "tcvod/vod_error.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace tcvod_cli {
 namespace {
 
 using json = tcvod::json_writer<std::string>;
-
-/// Only --lenient; anything else is a usage error.
-int parse_decode_flags(const char* command, const std::vector<std::string>& args, tcvod::json_decode_options& opts) {
-    for (const auto& arg : args) {
-        if (arg == "--lenient")
-            opts.lenient = true;
-        else if (arg.rfind("--", 0) == 0)
-            return usage_error(std::string("unknown flag ") + arg.substr(0, arg.find('=')) + " for " + command);
-        else
-            return usage_error(std::string(command) + " reads the body on stdin; unexpected argument '" +
-                               arg.substr(0, 40) + "'");
-    }
-    return exit_ok;
-}
 
 int malformed(const char* command, const tcvod::field_error& e) {
     std::fprintf(stderr, "tcvod %s: %s\n", command, e.message().c_str());
@@ -54,9 +41,9 @@ void write_status_line(const Response& r, const std::optional<std::string_view>&
 
 }  // namespace
 
-int run_decode_response(const std::vector<std::string>& args) {
+int run_decode_response(bool lenient) {
     tcvod::json_decode_options opts;
-    if (int rc = parse_decode_flags("decode-response", args, opts)) return rc;
+    opts.lenient = lenient;
     std::string body = read_stdin();
     tcvod::response_decoder decoder(opts);
     auto decoded = decoder.decode(body);
@@ -65,9 +52,9 @@ int run_decode_response(const std::vector<std::string>& args) {
     return decoded->ok() ? exit_ok : exit_rejected;
 }
 
-int run_decode_event(const std::vector<std::string>& args) {
+int run_decode_event(bool lenient) {
     tcvod::json_decode_options opts;
-    if (int rc = parse_decode_flags("decode-event", args, opts)) return rc;
+    opts.lenient = lenient;
     std::string body = read_stdin();
     tcvod::event_decoder decoder(opts);
     tcvod::pull_event_response decoded;

@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace tcvod_cli {
 namespace {
@@ -29,23 +29,9 @@ int print_decoded(const tcvod::query_parameters& parsed, const tcvod::decode_opt
 
 }  // namespace
 
-int run_verify(const std::vector<std::string>& args) {
-    endpoint_flags where;
+int run_verify(const verify_flags& f) {
     tcvod::decode_options opts;
-    for (std::size_t i = 0; i < args.size();) {
-        if (args[i] == "--lenient") {
-            opts.validation.lenient = true;
-            ++i;
-            continue;
-        }
-        std::string name, value, error;
-        if (args[i].rfind("--", 0) != 0) return usage_error("unexpected argument '" + args[i].substr(0, 40) + "'");
-        std::string bare = args[i].substr(0, args[i].find('='));
-        if (bare != "--method" && bare != "--host" && bare != "--path") return usage_error("unknown flag " + bare);
-        if (!flag_value(args, i, name, value)) return usage_error("missing value for " + name);
-        take_endpoint_flag(name, value, where, error);
-        if (!error.empty()) return usage_error(error);
-    }
+    opts.validation.lenient = f.lenient;
     const char* secret_key = std::getenv(secret_key_variable);
     if (!secret_key || !*secret_key) return usage_error(std::string(secret_key_variable) + " is not set");
 
@@ -64,7 +50,7 @@ int run_verify(const std::vector<std::string>& args) {
         return exit_invalid;
     }
     tcvod::signer signer(secret_key);
-    auto verdict = parsed.verify(signer, {where.method, where.host, where.path});
+    auto verdict = parsed.verify(signer, {f.where.method, f.where.host, f.where.path});
     if (verdict == tcvod::errc::missing_signature) {
         std::fprintf(stderr, "Signature: is missing\n");
         return exit_rejected;
