@@ -2,7 +2,9 @@
 """Release hygiene: one version everywhere. Checks that
 include/tcvod/version.hpp (TCVOD_VERSION_MAJOR/MINOR/PATCH/STRING), the
 meson project version, the Conan recipe's version, the Meson wrap's release
-tag and the CHANGELOG's newest release all name the same version.
+tag, the CHANGELOG's newest release and the top-level CMakeLists.txt (which
+reads version.hpp: a literal version there must agree too) all name the same
+version.
 
 Usage: version_test.py SOURCE_ROOT MESON_PROJECT_VERSION"""
 import pathlib
@@ -24,6 +26,22 @@ def header_version(text):
     return ".".join(parts)
 
 
+def cmake_version(root, header):
+    """The version CMakeLists.txt gives project(): a literal, or the one it
+    reads from version.hpp with its own regular expression."""
+    text = read(root, "CMakeLists.txt")
+    project = re.search(r"^project\(tcvod VERSION (\S+)", text, re.M)
+    if not project:
+        return None
+    if re.fullmatch(r"\d+\.\d+\.\d+", project.group(1)):
+        return project.group(1)
+    if "include/tcvod/version.hpp" not in text:
+        return None
+    # CMakeLists.txt: file(STRINGS ... REGEX "^#define TCVOD_VERSION_STRING \"[0-9]+\\.[0-9]+\\.[0-9]+\"$")
+    line = re.search(r'^#define TCVOD_VERSION_STRING "([0-9]+\.[0-9]+\.[0-9]+)"$', header, re.M)
+    return line and line.group(1)
+
+
 def main():
     root, meson_version = pathlib.Path(sys.argv[1]), sys.argv[2]
     header = read(root, "include/tcvod/version.hpp")
@@ -31,6 +49,7 @@ def main():
     recipe = re.search(r'^\s+version = "([^"]*)"$', read(root, "conan/conanfile.py"), re.M)
     wrap = re.search(r"^revision = v(\S+)$",
                      read(root, "tests/consumers/meson_subproject/subprojects/tcvod.wrap"), re.M)
+    cmake = cmake_version(root, header)
     changelog = re.search(r"^## \[?(\d+\.\d+\.\d+)\]?", read(root, "CHANGELOG.md"), re.M)
 
     found = {
@@ -40,6 +59,7 @@ def main():
         "conan/conanfile.py version": recipe and recipe.group(1),
         "tcvod.wrap revision (v<version>)": wrap and wrap.group(1),
         "CHANGELOG.md newest release": changelog and changelog.group(1),
+        "CMakeLists.txt project(tcvod VERSION)": cmake,
     }
     failures = [f"{where}: {value or 'not found'}" for where, value in found.items() if value != meson_version]
     for where, value in found.items():

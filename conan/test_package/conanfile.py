@@ -17,8 +17,11 @@ class TestPackageConan(ConanFile):
 
     def generate(self):
         toolchain = CMakeToolchain(self)
-        # Lets the test fail to compile when the option does not reach the consumer.
-        toolchain.variables["TCVOD_WITH_OPENSSL"] = bool(self.dependencies["tcvod"].options.with_openssl)
+        # The test builds what the options enable, and fails to compile when a
+        # component's define does not reach it.
+        options = self.dependencies["tcvod"].options
+        for option in ("with_json", "with_fmt", "with_openssl", "with_boost_url"):
+            toolchain.variables[f"TCVOD_{option.upper()}"] = bool(options.get_safe(option))
         toolchain.generate()
 
     def build(self):

@@ -1,9 +1,10 @@
-// The program every consumer project builds (Meson subproject, pkg-config,
-// CMake find_package, plain vendoring): it signs the API page's SingleFile
-// request through the typed encoder, checks the bytes against derived vector
-// DV1, parses, verifies and decodes that query back (Boost.URL), decodes a
-// RunProcedure response (simdjson) and logs the decoded common parameters
-// (fmt). Prints one line and exits 0 only when everything matched.
+// The program every full consumer project builds (tcvod::tcvod, tcvod.pc,
+// dependency('tcvod'), plain vendoring; core_consumer.cpp is the core-only
+// one): it signs the API page's SingleFile request through the typed encoder,
+// checks the bytes against derived vector DV1, parses, verifies and decodes
+// that query back (with Boost.URL when vendored with -DTCVOD_USE_BOOST_URL),
+// decodes a RunProcedure response (simdjson) and logs the decoded common
+// parameters (fmt). Prints one line and exits 0 only when everything matched.
 #include <tcvod/encode.hpp>
 #include <tcvod/fmt.hpp>
 #include <tcvod/query_decode.hpp>

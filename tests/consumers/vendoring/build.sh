@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # tcvod vendored: include/ copied into a project, compiled with -I and the
 # dependencies' flags only, without exceptions or RTTI.
-# Usage: build.sh SCRATCH_DIR [lib|source]
-#   lib     link Boost.URL's library (-lboost_url; Boost 1.81 ships it)
-#   source  compile Boost.URL from source: boost/url/src.hpp in one file
+# Usage: build.sh SCRATCH_DIR [core|lib|source]
+#   core    the request side only (core_consumer.cpp): -I and nothing else
+#   lib     consumer.cpp with -DTCVOD_USE_BOOST_URL, linking Boost.URL's
+#           library (-lboost_url; Boost 1.81 ships it)
+#   source  the same, compiling Boost.URL from source: boost/url/src.hpp in one file
 # simdjson (response and event decoding) and fmt (fmt.hpp) are compiled
 # libraries: -lsimdjson -lfmt.
 set -euo pipefail
@@ -14,6 +16,11 @@ rm -rf "$scratch/third_party/tcvod/include"
 cp -R "$here/../../../include" "$scratch/third_party/tcvod/include"
 
 flags=(-std=c++17 -Wall -Wextra -Werror -fno-exceptions -fno-rtti -I "$scratch/third_party/tcvod/include")
+if [ "$boost_url" = core ]; then
+  ${CXX:-c++} "${flags[@]}" -DTCVOD_CONSUMER_EXPECT_CORE_ONLY "$here/../core_consumer.cpp" -o "$scratch/consumer"
+  exit
+fi
+flags+=(-DTCVOD_USE_BOOST_URL)
 sources=("$here/../consumer.cpp")
 libs=(-lsimdjson -lfmt)
 if [ "$boost_url" = source ]; then
