@@ -1,7 +1,11 @@
 // BM_sha1, BM_sha256, BM_hmac_sha1 and BM_hmac_sha256 over 64-byte, 300-byte
-// and 4 KiB messages, each three ways in the same run: the portable fast
+// and 4 KiB messages, each several ways in the same run: the portable fast
 // compression (rounds unrolled), the small one (rounds in a loop; what -Os
-// selects) and OpenSSL EVP (SHA-NI where the CPU has it). HMAC reuses a keyed
+// selects), the SHA instruction one (`hw`: SHA-NI or ARMv8, skipped on a CPU
+// without them), the dispatching class that -O2 x86-64 builds use by default
+// (`dispatch`, hashes only: it asks the CPU once per object constructed, and
+// here one is constructed per message) and OpenSSL EVP (SHA-NI where the CPU
+// has it). HMAC reuses a keyed
 // state as a signer does: the library copies a keyed hmac<>, OpenSSL
 // re-initializes its EVP_MAC_CTX without a key, which restores the keyed
 // state. Each OpenSSL benchmark first checks that it computes what the
@@ -22,6 +26,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 namespace tcvod_bench {
 namespace {
@@ -62,9 +67,23 @@ struct openssl_free {
 
 // ------------------------------------------------------------------ library
 
+// Whether Hash can run on this CPU: the SHA instruction classes need them.
+template <class Hash>
+bool runs_here() {
+#if TCVOD_CRYPTO_HARDWARE_SHA
+    if (std::is_same<Hash, crypto::hardware_sha1>::value || std::is_same<Hash, crypto::hardware_sha256>::value)
+        return crypto::detail::cpu_has_sha_instructions();
+#endif
+    return true;
+}
+
 template <class Hash>
 void BM_library_hash(benchmark::State& state) {
     const std::string message = message_for(state);
+    if (!runs_here<Hash>()) {
+        state.SkipWithError("this CPU has no SHA instructions");
+        return;
+    }
     const auto allocations = allocation_count();
     for (auto _ : state) {
         Hash hash;
@@ -79,6 +98,10 @@ void BM_library_hash(benchmark::State& state) {
 template <class Hash>
 void BM_library_hmac(benchmark::State& state) {
     const std::string message = message_for(state);
+    if (!runs_here<Hash>()) {
+        state.SkipWithError("this CPU has no SHA instructions");
+        return;
+    }
     const crypto::hmac<Hash> keyed(secret_key.data(), secret_key.size());
     const auto allocations = allocation_count();
     for (auto _ : state) {
@@ -131,16 +154,16 @@ void BM_openssl_hmac(benchmark::State& state) {
     const std::unique_ptr<EVP_MAC, openssl_free> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
     const std::unique_ptr<EVP_MAC_CTX, openssl_free> context(mac ? EVP_MAC_CTX_new(mac.get()) : nullptr);
     std::string digest_name = openssl_digest_name<Hash>();
-    const OSSL_PARAM parameters[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, &digest_name[0], 0), OSSL_PARAM_construct_end()};
+    const OSSL_PARAM parameters[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, &digest_name[0], 0),
+                                     OSSL_PARAM_construct_end()};
     const auto* key = reinterpret_cast<const unsigned char*>(secret_key.data());
     unsigned char tag[EVP_MAX_MD_SIZE];
     std::size_t tag_size = 0;
     // A null key keeps the key set at first and restarts from the keyed state.
     auto sign = [&] {
         return EVP_MAC_init(context.get(), nullptr, 0, nullptr) == 1 &&
-               EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(message.data()),
-                              message.size()) == 1 &&
+               EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(message.data()), message.size()) ==
+                   1 &&
                EVP_MAC_final(context.get(), tag, &tag_size, sizeof tag) == 1;
     };
     const auto expected = library_hmac<Hash>(message);
@@ -163,15 +186,29 @@ void BM_openssl_hmac(benchmark::State& state) {
 
 BENCHMARK_TEMPLATE(BM_library_hash, crypto::fast_sha1)->Name("BM_sha1/fast")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hash, crypto::small_sha1)->Name("BM_sha1/small")->Apply(message_sizes);
+#if TCVOD_CRYPTO_HARDWARE_SHA
+BENCHMARK_TEMPLATE(BM_library_hash, crypto::hardware_sha1)->Name("BM_sha1/hw")->Apply(message_sizes);
+BENCHMARK_TEMPLATE(BM_library_hash, crypto::dispatching_sha1)->Name("BM_sha1/dispatch")->Apply(message_sizes);
+#endif
 BENCHMARK_TEMPLATE(BM_openssl_hash, crypto::fast_sha1)->Name("BM_sha1/openssl")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hash, crypto::fast_sha256)->Name("BM_sha256/fast")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hash, crypto::small_sha256)->Name("BM_sha256/small")->Apply(message_sizes);
+#if TCVOD_CRYPTO_HARDWARE_SHA
+BENCHMARK_TEMPLATE(BM_library_hash, crypto::hardware_sha256)->Name("BM_sha256/hw")->Apply(message_sizes);
+BENCHMARK_TEMPLATE(BM_library_hash, crypto::dispatching_sha256)->Name("BM_sha256/dispatch")->Apply(message_sizes);
+#endif
 BENCHMARK_TEMPLATE(BM_openssl_hash, crypto::fast_sha256)->Name("BM_sha256/openssl")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hmac, crypto::fast_sha1)->Name("BM_hmac_sha1/fast")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hmac, crypto::small_sha1)->Name("BM_hmac_sha1/small")->Apply(message_sizes);
+#if TCVOD_CRYPTO_HARDWARE_SHA
+BENCHMARK_TEMPLATE(BM_library_hmac, crypto::hardware_sha1)->Name("BM_hmac_sha1/hw")->Apply(message_sizes);
+#endif
 BENCHMARK_TEMPLATE(BM_openssl_hmac, crypto::fast_sha1)->Name("BM_hmac_sha1/openssl")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hmac, crypto::fast_sha256)->Name("BM_hmac_sha256/fast")->Apply(message_sizes);
 BENCHMARK_TEMPLATE(BM_library_hmac, crypto::small_sha256)->Name("BM_hmac_sha256/small")->Apply(message_sizes);
+#if TCVOD_CRYPTO_HARDWARE_SHA
+BENCHMARK_TEMPLATE(BM_library_hmac, crypto::hardware_sha256)->Name("BM_hmac_sha256/hw")->Apply(message_sizes);
+#endif
 BENCHMARK_TEMPLATE(BM_openssl_hmac, crypto::fast_sha256)->Name("BM_hmac_sha256/openssl")->Apply(message_sizes);
 
 }  // namespace tcvod_bench

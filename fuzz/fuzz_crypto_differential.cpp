@@ -1,11 +1,13 @@
 // The built-in crypto core against OpenSSL on the same bytes: SHA-1 and
-// SHA-256 with both the fast and the small compression (fed in random chunk
-// sizes, so the block buffering is exercised), HMAC-SHA1/SHA256 over both
-// with any key length (reset and copies included), Base64
+// SHA-256 with the fast, the small and, when the CPU has them, the SHA
+// instruction (SHA-NI, ARMv8) compressions (fed in random chunk sizes, so the
+// block buffering is exercised), HMAC-SHA1/SHA256 over each with any key
+// length (reset and copies included), Base64
 // encoding, and Base64 decoding both ways (whatever the strict decoder
 // accepts OpenSSL decodes to the same bytes; whatever OpenSSL decodes to a
 // canonical encoding the strict decoder accepts).
 #include "tcvod/crypto/base64.hpp"
+#include "tcvod/crypto/cpu.hpp"
 #include "tcvod/crypto/digest.hpp"
 #include "tcvod/crypto/hmac.hpp"
 #include "tcvod/crypto/sha1.hpp"
@@ -54,6 +56,15 @@ bool same_bytes(const Digest& ours, const unsigned char* theirs, std::size_t n) 
     return equal;
 }
 
+#if TCVOD_CRYPTO_HARDWARE_SHA
+// Asked once per process: CPUID is slow under some hypervisors (the library
+// itself asks once per hash object, never caching).
+bool cpu_has_sha_instructions() {
+    static const bool has = detail::cpu_has_sha_instructions();
+    return has;
+}
+#endif
+
 template <class Hash>
 void check_hash(const std::uint8_t* message, std::size_t size, std::uint8_t pattern, const EVP_MD* md) {
     unsigned char expected[EVP_MAX_MD_SIZE];
@@ -69,6 +80,12 @@ void check_hashes(const std::uint8_t* message, std::size_t size, std::uint8_t pa
     check_hash<small_sha1>(message, size, pattern, EVP_sha1());
     check_hash<fast_sha256>(message, size, pattern, EVP_sha256());
     check_hash<small_sha256>(message, size, pattern, EVP_sha256());
+#if TCVOD_CRYPTO_HARDWARE_SHA
+    if (cpu_has_sha_instructions()) {
+        check_hash<hardware_sha1>(message, size, pattern, EVP_sha1());
+        check_hash<hardware_sha256>(message, size, pattern, EVP_sha256());
+    }
+#endif
 }
 
 template <class Hash>
@@ -149,6 +166,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_hmac<small_sha1>(key, message, message_size, pattern, EVP_sha1());
     check_hmac<fast_sha256>(key, message, message_size, pattern, EVP_sha256());
     check_hmac<small_sha256>(key, message, message_size, pattern, EVP_sha256());
+#if TCVOD_CRYPTO_HARDWARE_SHA
+    if (cpu_has_sha_instructions()) {
+        check_hmac<hardware_sha1>(key, message, message_size, pattern, EVP_sha1());
+        check_hmac<hardware_sha256>(key, message, message_size, pattern, EVP_sha256());
+    }
+#endif
     check_base64(data, size);
     return 0;
 }

@@ -13,6 +13,7 @@
 #endif
 
 #include "tcvod/crypto/base64.hpp"
+#include "tcvod/crypto/cpu.hpp"
 #include "tcvod/crypto/digest.hpp"
 #include "tcvod/crypto/hmac.hpp"
 #include "tcvod/crypto/openssl.hpp"
@@ -164,7 +165,8 @@ void responses() {
     tap_case t("response_decoder: values and errors");
     tcvod::response_decoder decoder;
     auto ok = decoder.decode(R"({"code":0,"message":"","vodTaskId":"procedure-7a2229a8f1957bfce08ba733fbfd4a3c"})");
-    CHECK(ok.has_value() && ok->ok() && ok->vod_task_id == std::string_view("procedure-7a2229a8f1957bfce08ba733fbfd4a3c"));
+    CHECK(ok.has_value() && ok->ok() &&
+          ok->vod_task_id == std::string_view("procedure-7a2229a8f1957bfce08ba733fbfd4a3c"));
     auto string_code = decoder.decode(R"({ "code": "5100", "message": "(100004)x" })");
     CHECK(string_code.has_value() && string_code->code == 5100);
     auto trailing = decoder.decode(R"({"code":0,"message":"",})");
@@ -181,14 +183,19 @@ void events() {
     tap_case t("event_decoder: callback and PullEvent bodies");
     tcvod::event_decoder decoder;
     tcvod::event e;
-    CHECK(decoder.decode_event(R"({"version":"4.0","eventType":"ProcedureStateChanged","data":{"status":"FINISH",)"
-                               R"("errCode":0,"message":"","fileId":"1","processTaskList":[]}})",
-                               e).code == errc::ok);
+    CHECK(decoder
+              .decode_event(R"({"version":"4.0","eventType":"ProcedureStateChanged","data":{"status":"FINISH",)"
+                            R"("errCode":0,"message":"","fileId":"1","processTaskList":[]}})",
+                            e)
+              .code == errc::ok);
     CHECK(e.procedure_state && e.procedure_state->status == tcvod::procedure_status::finish);
     tcvod::pull_event_response pulled;
-    CHECK(decoder.decode_pull_event_response(
-              R"({"code":0,"message":"","eventList":[{"msgHandle":"h","eventContent":{"version":4,"eventType":"FileDeleted"}}]})",
-              pulled).code == errc::ok);
+    CHECK(
+        decoder
+            .decode_pull_event_response(
+                R"({"code":0,"message":"","eventList":[{"msgHandle":"h","eventContent":{"version":4,"eventType":"FileDeleted"}}]})",
+                pulled)
+            .code == errc::ok);
     CHECK(pulled.events.size() == 1 && pulled.events[0].msg_handle == "h");
     CHECK(decoder.decode_event("{", e).code != errc::ok);
 }
@@ -210,8 +217,9 @@ void formatting() {
     auto c = doc_common();
     c.token = "t";
     std::string text = fmt::format("{} {}", c, errc::too_long);
-    CHECK(text == "{Region=\"gz\", Timestamp=1465185768, Nonce=11886, SecretId=AKID****ESA, Token=<redacted>} "
-                  "input is too long");
+    CHECK(text ==
+          "{Region=\"gz\", Timestamp=1465185768, Nonce=11886, SecretId=AKID****ESA, Token=<redacted>} "
+          "input is too long");
     tcvod::diagnostics diag;
     diag.add(errc::missing_field, "file.id", "is required");
     CHECK(fmt::format("{}", diag) == "file.id: is required");

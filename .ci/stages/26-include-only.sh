@@ -30,7 +30,7 @@ bad() { failed=$((failed + 1)); echo "26-include-only: FAILED: $*"; }
 headers=(config.hpp version.hpp error.hpp model.hpp number.hpp percent.hpp flatten.hpp sign.hpp
          query_encode.hpp url_check.hpp validate.hpp encode.hpp query_decode.hpp event_requests.hpp
          vod_error.hpp response_model.hpp event_model.hpp json_write.hpp response_encode.hpp
-         crypto/base64.hpp crypto/digest.hpp crypto/hmac.hpp crypto/sha1.hpp crypto/sha256.hpp crypto/wipe.hpp)
+         crypto/base64.hpp crypto/cpu.hpp crypto/digest.hpp crypto/hmac.hpp crypto/sha1.hpp crypto/sha256.hpp crypto/wipe.hpp)
 tests=(number sign crypto flatten validate encode roundtrip event_requests vod_error)
 
 # 1. The toolchain's headers, and nothing else, under $work/root.

@@ -29,58 +29,54 @@ namespace crypto {
 #endif
 
 class openssl_sha1 {
- public:
-  static constexpr std::size_t block_size = 64;
-  static constexpr std::size_t digest_size = 20;
-  using result_type = digest<digest_size>;
-  static_assert(SHA_CBLOCK == block_size && SHA_DIGEST_LENGTH == digest_size,
-                "OpenSSL SHA-1 parameters");
+public:
+    static constexpr std::size_t block_size = 64;
+    static constexpr std::size_t digest_size = 20;
+    using result_type = digest<digest_size>;
+    static_assert(SHA_CBLOCK == block_size && SHA_DIGEST_LENGTH == digest_size, "OpenSSL SHA-1 parameters");
 
-  openssl_sha1() noexcept { reset(); }
+    openssl_sha1() noexcept { reset(); }
 
-  // The SHA*_ functions cannot fail on a valid context, so their status is ignored.
-  void update(const void* data, std::size_t size) noexcept {
-    static_cast<void>(SHA1_Update(&context_, data, size));
-  }
+    // The SHA*_ functions cannot fail on a valid context, so their status is ignored.
+    void update(const void* data, std::size_t size) noexcept { static_cast<void>(SHA1_Update(&context_, data, size)); }
 
-  // Finalizes; call reset() before hashing another message.
-  result_type result() noexcept {
-    result_type out;
-    static_cast<void>(SHA1_Final(out.bytes, &context_));
-    return out;
-  }
+    // Finalizes; call reset() before hashing another message.
+    result_type result() noexcept {
+        result_type out;
+        static_cast<void>(SHA1_Final(out.bytes, &context_));
+        return out;
+    }
 
-  void reset() noexcept { static_cast<void>(SHA1_Init(&context_)); }
+    void reset() noexcept { static_cast<void>(SHA1_Init(&context_)); }
 
- private:
-  SHA_CTX context_;
+private:
+    SHA_CTX context_;
 };
 
 class openssl_sha256 {
- public:
-  static constexpr std::size_t block_size = 64;
-  static constexpr std::size_t digest_size = 32;
-  using result_type = digest<digest_size>;
-  static_assert(SHA256_CBLOCK == block_size && SHA256_DIGEST_LENGTH == digest_size,
-                "OpenSSL SHA-256 parameters");
+public:
+    static constexpr std::size_t block_size = 64;
+    static constexpr std::size_t digest_size = 32;
+    using result_type = digest<digest_size>;
+    static_assert(SHA256_CBLOCK == block_size && SHA256_DIGEST_LENGTH == digest_size, "OpenSSL SHA-256 parameters");
 
-  openssl_sha256() noexcept { reset(); }
+    openssl_sha256() noexcept { reset(); }
 
-  void update(const void* data, std::size_t size) noexcept {
-    static_cast<void>(SHA256_Update(&context_, data, size));
-  }
+    void update(const void* data, std::size_t size) noexcept {
+        static_cast<void>(SHA256_Update(&context_, data, size));
+    }
 
-  // Finalizes; call reset() before hashing another message.
-  result_type result() noexcept {
-    result_type out;
-    static_cast<void>(SHA256_Final(out.bytes, &context_));
-    return out;
-  }
+    // Finalizes; call reset() before hashing another message.
+    result_type result() noexcept {
+        result_type out;
+        static_cast<void>(SHA256_Final(out.bytes, &context_));
+        return out;
+    }
 
-  void reset() noexcept { static_cast<void>(SHA256_Init(&context_)); }
+    void reset() noexcept { static_cast<void>(SHA256_Init(&context_)); }
 
- private:
-  SHA256_CTX context_;
+private:
+    SHA256_CTX context_;
 };
 
 #if defined(__GNUC__) || defined(__clang__)
