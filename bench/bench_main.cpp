@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     for (auto check : {tcvod_bench::check_encode, tcvod_bench::check_decode_query, tcvod_bench::check_response,
-                        tcvod_bench::check_event}) {
+                       tcvod_bench::check_event}) {
         std::string problem = check();
         if (!problem.empty()) {
             std::fprintf(stderr, "tcvod_bench: self-check failed: %s\n", problem.c_str());

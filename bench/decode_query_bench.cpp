@@ -85,7 +85,10 @@ bool naive_decode_verify(const std::string& query, const std::string& key, naive
     params.erase(signature);
 
     std::ostringstream to_sign;
-    to_sign << "GET" << "vod.api.qcloud.com" << "/v2/index.php" << "?";
+    to_sign << "GET"
+            << "vod.api.qcloud.com"
+            << "/v2/index.php"
+            << "?";
     bool first = true;
     for (const auto& [k, v] : params) {
         if (!first) to_sign << "&";
@@ -97,8 +100,8 @@ bool naive_decode_verify(const std::string& query, const std::string& key, naive
     const EVP_MD* md = method != params.end() && method->second == "HmacSHA256" ? EVP_sha256() : EVP_sha1();
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int digest_size = 0;
-    HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
-         text.size(), digest, &digest_size);
+    HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+         digest, &digest_size);
     std::string expected(4 * ((digest_size + 2) / 3), '\0');
     EVP_EncodeBlock(reinterpret_cast<unsigned char*>(&expected[0]), digest, static_cast<int>(digest_size));
     if (expected != received) return false;

@@ -258,11 +258,15 @@ std::string naive_encode(const tcvod::run_procedure_request& r, const tcvod::com
         std::string prefix = "fileList." + std::to_string(i) + ".";
         const auto& clip = r.file_list[i];
         params[prefix + "id"] = clip.id;
-        if (clip.start_time_offset) params[prefix + "startTimeOffset"] = naive_number(clip.start_time_offset->to_double());
+        if (clip.start_time_offset)
+            params[prefix + "startTimeOffset"] = naive_number(clip.start_time_offset->to_double());
         if (clip.end_time_offset) params[prefix + "endTimeOffset"] = naive_number(clip.end_time_offset->to_double());
     }
     std::ostringstream to_sign;
-    to_sign << "GET" << "vod.api.qcloud.com" << "/v2/index.php" << "?";
+    to_sign << "GET"
+            << "vod.api.qcloud.com"
+            << "/v2/index.php"
+            << "?";
     bool first = true;
     for (const auto& [k, v] : params) {
         if (!first) to_sign << "&";

@@ -9,8 +9,8 @@
 
 #include "tcvod/events.hpp"
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -9,10 +9,10 @@
 
 #include "tcvod/response.hpp"
 
-#include <boost/json.hpp>
-#include <nlohmann/json.hpp>
 #include <rapidjson/document.h>
 #include <simdjson.h>
+#include <boost/json.hpp>
+#include <nlohmann/json.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -101,7 +101,9 @@ int main(int argc, char** argv) {
             examples::http_response res{ok ? http::status::ok : http::status::bad_request, req.version()};
             return res;
         },
-        [](http::status status, const char*) { return examples::http_response{status, 11}; });
+        [](http::status status, const char*) {
+            return examples::http_response{status, 11};
+        });
     std::thread io_thread;
     if (callback_port) {
         examples::beast::error_code ec;

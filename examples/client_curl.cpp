@@ -37,7 +37,7 @@ public:
         curl_easy_reset(curl_);
         curl_easy_setopt(curl_, CURLOPT_URL, target.c_str());
         curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http");
-        curl_easy_setopt(curl_, CURLOPT_PROXY, "");  // never through a proxy from the environment
+        curl_easy_setopt(curl_, CURLOPT_PROXY, "");           // never through a proxy from the environment
         curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 10000L);  // PullEvent may wait 5 s
         curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &append_body);

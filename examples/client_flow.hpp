@@ -54,10 +54,10 @@ struct options {
     std::string secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
     std::string region = "gz";
     std::string procedure = "SomeProcedure";
-    std::optional<tcvod::notify_mode> notify;    // default: per request, see requests()
-    std::chrono::milliseconds timeout{30000};    // for the whole event phase
-    bool show_error = true;                      // also send a request the server refuses
-    bool expect_callbacks = false;               // a receiver runs: wait for callbacks too
+    std::optional<tcvod::notify_mode> notify;  // default: per request, see requests()
+    std::chrono::milliseconds timeout{30000};  // for the whole event phase
+    bool show_error = true;                    // also send a request the server refuses
+    bool expect_callbacks = false;             // a receiver runs: wait for callbacks too
 };
 
 /// Flags both clients share. Returns an error text, or "" when `flag` was
@@ -149,8 +149,7 @@ public:
         for (const auto& [id, t] : tasks_)
             std::printf("  %s notifyMode %-6s: %d callback(s), %d pulled, finished: %s\n", id.c_str(),
                         std::string(tcvod::to_string(t.mode)).c_str(), t.callbacks, t.pulled,
-                        t.mode == tcvod::notify_mode::none ? "(not notified)"
-                                                          : (t.finished_by_pull ? "yes" : "no"));
+                        t.mode == tcvod::notify_mode::none ? "(not notified)" : (t.finished_by_pull ? "yes" : "no"));
         (void)stack;
     }
 
@@ -178,8 +177,8 @@ private:
 inline std::string describe_event(const tcvod::event& e) {
     if (!e.procedure_state) return e.event_type + " (not a 2.0 ProcedureStateChanged event)";
     const auto& s = *e.procedure_state;
-    std::string line = s.vod_task_id.value_or("?") + " " + std::string(tcvod::to_string(s.status)) + " fileId " +
-                       s.file_id + " [";
+    std::string line =
+        s.vod_task_id.value_or("?") + " " + std::string(tcvod::to_string(s.status)) + " fileId " + s.file_id + " [";
     for (std::size_t i = 0; i < s.process_tasks.size(); ++i) {
         if (i) line += ", ";
         const auto& t = s.process_tasks[i];
@@ -234,7 +233,10 @@ inline std::vector<planned_request> requests(const options& o) {
 class runner {
 public:
     runner(options o, std::string_view secret_key, transport& t, const char* stack)
-        : o_(std::move(o)), signer_(secret_key), transport_(t), stack_(stack),
+        : o_(std::move(o)),
+          signer_(secret_key),
+          transport_(t),
+          stack_(stack),
           nonce_(std::uniform_int_distribution<std::int64_t>(1, 1 << 30)(random_engine())) {}
 
     event_log& events() noexcept { return log_; }
@@ -352,8 +354,8 @@ private:
         std::printf("     code %lld (%s, %s%s)%s%s\n", static_cast<long long>(out.code),
                     info ? std::string(info->meaning).c_str() : "unknown code",
                     std::string(tcvod::to_string(tcvod::category_of(out.code))).c_str(),
-                    tcvod::is_retryable(out.code) ? ", retryable" : "",
-                    out.vod_task_id ? ", vodTaskId " : "", out.vod_task_id ? out.vod_task_id->c_str() : "");
+                    tcvod::is_retryable(out.code) ? ", retryable" : "", out.vod_task_id ? ", vodTaskId " : "",
+                    out.vod_task_id ? out.vod_task_id->c_str() : "");
         return out;
     }
 

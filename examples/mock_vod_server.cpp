@@ -229,10 +229,9 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     std::string masked_id;
     tcvod::write_masked_secret_id(std::back_inserter(masked_id), o.service.secret_id);
-    log_line("SecretId " + masked_id + ", signed host " + o.service.sign_host +
-             ", RunProcedure limit " + std::to_string(o.service.run_procedure_limit) + "/" +
-             std::to_string(o.service.rate_window.count()) + " ms, callback " +
-             (o.callback.empty() ? std::string("none") : o.callback));
+    log_line("SecretId " + masked_id + ", signed host " + o.service.sign_host + ", RunProcedure limit " +
+             std::to_string(o.service.run_procedure_limit) + "/" + std::to_string(o.service.rate_window.count()) +
+             " ms, callback " + (o.callback.empty() ? std::string("none") : o.callback));
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const examples::beast::error_code& error, int signal) {

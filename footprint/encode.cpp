@@ -21,8 +21,7 @@ extern "C" const volatile char footprint_input[] =
 // Timestamp, Nonce, then start and end offsets of each entry, in
 // microseconds (tcvod::time_offset is fixed point: no floating point).
 extern "C" const volatile std::int64_t footprint_numbers[] = {1465185768, 11886};
-extern "C" const volatile std::int64_t footprint_offsets[] = {30000000, 100000000, 300500000,
-                                                             400000000, 0,         12250000};
+extern "C" const volatile std::int64_t footprint_offsets[] = {30000000, 100000000, 300500000, 400000000, 0, 12250000};
 
 namespace {
 char arena[sizeof footprint_input];

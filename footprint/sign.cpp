@@ -12,18 +12,30 @@
 // The secret key, then key and value pairs (raw text, unsorted).
 extern "C" const volatile char footprint_input[] =
     "tcvod-footprint-secret-key\0"
-    "Action\0" "RunProcedure\0"
-    "Region\0" "gz\0"
-    "SecretId\0" "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA\0"
-    "Timestamp\0" "1465185768\0"
-    "Nonce\0" "11886\0"
-    "SignatureMethod\0" "HmacSHA256\0"
-    "inputType\0" "MultiFile\0"
-    "fileList.0.id\0" "14508071098244959037\0"
-    "fileList.0.startTimeOffset\0" "30\0"
-    "fileList.1.id\0" "14508071098244966759\0"
-    "fileList.1.endTimeOffset\0" "400.5\0"
-    "procedure\0" "Some Procedure\0";
+    "Action\0"
+    "RunProcedure\0"
+    "Region\0"
+    "gz\0"
+    "SecretId\0"
+    "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA\0"
+    "Timestamp\0"
+    "1465185768\0"
+    "Nonce\0"
+    "11886\0"
+    "SignatureMethod\0"
+    "HmacSHA256\0"
+    "inputType\0"
+    "MultiFile\0"
+    "fileList.0.id\0"
+    "14508071098244959037\0"
+    "fileList.0.startTimeOffset\0"
+    "30\0"
+    "fileList.1.id\0"
+    "14508071098244966759\0"
+    "fileList.1.endTimeOffset\0"
+    "400.5\0"
+    "procedure\0"
+    "Some Procedure\0";
 
 namespace {
 constexpr std::size_t max_parameters = 16;
@@ -43,8 +55,8 @@ int main() {
     }
     // Sorts params in place, picks the hash from SignatureMethod, signs and
     // writes the URL.
-    std::size_t size = tcvod::encode_parameters_to(signer, tcvod::endpoint{}, tcvod::output_form::url, params,
-                                                   count, output, sizeof output);
+    std::size_t size = tcvod::encode_parameters_to(signer, tcvod::endpoint{}, tcvod::output_form::url, params, count,
+                                                   output, sizeof output);
     footprint::consume(size);
     footprint::consume(output, size <= sizeof output ? size : 0);
     return 0;

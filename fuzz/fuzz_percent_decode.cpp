@@ -23,9 +23,7 @@
 
 namespace {
 
-bool is_hex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -117,8 +115,7 @@ expected_outcome reference_parse(std::string_view input, const tcvod::decode_opt
         if (amp == std::string_view::npos) break;
         start = amp + 1;
     }
-    std::stable_sort(r.pairs.begin(), r.pairs.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(r.pairs.begin(), r.pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t i = 1; i < r.pairs.size(); ++i)
         if (r.pairs[i].first == r.pairs[i - 1].first) {
             r.ok = false;
@@ -183,8 +180,9 @@ void check_encode_decodes_back(std::string_view bytes) {
     std::string encoded;
     tcvod::percent_encode_append(bytes, encoded);
     FUZZ_CHECK(encoded.size() == tcvod::percent_encoded_size(bytes));
-    for (char c : encoded) FUZZ_CHECK(tcvod::is_unreserved(static_cast<unsigned char>(c)) || c == '%' ||
-                                     (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'));
+    for (char c : encoded)
+        FUZZ_CHECK(tcvod::is_unreserved(static_cast<unsigned char>(c)) || c == '%' || (c >= '0' && c <= '9') ||
+                   (c >= 'A' && c <= 'F'));
     std::string query = "k" + encoded + "=" + encoded;
     tcvod::query_parameters params;
     tcvod::diagnostics diag;

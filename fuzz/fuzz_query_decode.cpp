@@ -72,16 +72,15 @@ template <class Request>
 const char* rich_query();
 template <>
 const char* rich_query<tcvod::run_procedure_request>() {
-    return
-    "Action=RunProcedure&Nonce=7&Region=ap-guangzhou&SecretId=AKIDx&Signature=c2ln&SignatureMethod=HmacSHA256"
-    "&SubAppId=9&Timestamp=5&Token=t&file.endTimeOffset=3.5&file.id=f&file.startTimeOffset=1"
-    "&fileList.0.endTimeOffset=2&fileList.0.id=a&fileList.0.startTimeOffset=1.25&fileList.1.id=b"
-    "&fileList.10.id=k&fileList.11.endTimeOffset=9&fileList.11.id=l&fileList.2.id=c&fileList.3.id=d"
-    "&fileList.4.id=e&fileList.5.id=f&fileList.6.id=g&fileList.7.id=h&fileList.8.id=i&fileList.9.id=j"
-    "&inputType=PullFile&notifyMode=Change&priority=3&procedure=P&pull.classId=4"
-    "&pull.fileMd5=b3ae6ed07d9bf4efeeb94ed2d37ff3e3&pull.fileName=n&pull.url=http%3A%2F%2Fa.b%2F"
-    "&stream.endTimeStamp=9&stream.startTimeStamp=8&stream.streamId=s&streamList.0.endTimeStamp=2"
-    "&streamList.0.startTimeStamp=1&streamList.0.streamId=x&streamList.1.streamId=y&unknown=1";
+    return "Action=RunProcedure&Nonce=7&Region=ap-guangzhou&SecretId=AKIDx&Signature=c2ln&SignatureMethod=HmacSHA256"
+           "&SubAppId=9&Timestamp=5&Token=t&file.endTimeOffset=3.5&file.id=f&file.startTimeOffset=1"
+           "&fileList.0.endTimeOffset=2&fileList.0.id=a&fileList.0.startTimeOffset=1.25&fileList.1.id=b"
+           "&fileList.10.id=k&fileList.11.endTimeOffset=9&fileList.11.id=l&fileList.2.id=c&fileList.3.id=d"
+           "&fileList.4.id=e&fileList.5.id=f&fileList.6.id=g&fileList.7.id=h&fileList.8.id=i&fileList.9.id=j"
+           "&inputType=PullFile&notifyMode=Change&priority=3&procedure=P&pull.classId=4"
+           "&pull.fileMd5=b3ae6ed07d9bf4efeeb94ed2d37ff3e3&pull.fileName=n&pull.url=http%3A%2F%2Fa.b%2F"
+           "&stream.endTimeStamp=9&stream.startTimeStamp=8&stream.streamId=s&streamList.0.endTimeStamp=2"
+           "&streamList.0.startTimeStamp=1&streamList.0.streamId=x&streamList.1.streamId=y&unknown=1";
 }
 template <>
 const char* rich_query<tcvod::pull_event_request>() {
@@ -110,7 +109,7 @@ bool same(const decode_outcome<Request>& a, const decode_outcome<Request>& b) {
 
 template <class Request>
 decode_outcome<Request> decode_into(const tcvod::query_parameters& params, decoded<Request>& out,
-                                   const tcvod::decode_options& opts) {
+                                    const tcvod::decode_options& opts) {
     decode_outcome<Request> o;
     tcvod::diagnostics diag;
     o.accepted = tcvod::decode_request(params, out, opts, diag);
@@ -203,7 +202,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(verdict == tcvod::errc::ok || verdict == tcvod::errc::signature_mismatch ||
                    verdict == tcvod::errc::missing_signature);
         FUZZ_CHECK((verdict == tcvod::errc::missing_signature) == !params.find("Signature"));
-        if (verdict == tcvod::errc::ok) FUZZ_CHECK(params.verify(other_key, {method}) == tcvod::errc::signature_mismatch);
+        if (verdict == tcvod::errc::ok)
+            FUZZ_CHECK(params.verify(other_key, {method}) == tcvod::errc::signature_mismatch);
     }
 
     check_action<tcvod::run_procedure_request>(params, key);

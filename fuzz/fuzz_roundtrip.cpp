@@ -14,8 +14,8 @@
 #include "tcvod/encode.hpp"
 #include "tcvod/query_decode.hpp"
 
-#include "fuzz_check.hpp"
 #include "../tests/request_views.hpp"
+#include "fuzz_check.hpp"
 
 #if __has_include(<fuzzer/FuzzedDataProvider.h>)
 #include <fuzzer/FuzzedDataProvider.h>
@@ -110,10 +110,12 @@ public:
         auto wants = [&](tcvod::input_type t) { return r.type == t || (foreign && coin()); };
         if (wants(tcvod::input_type::single_file)) r.file = file();
         if (wants(tcvod::input_type::multi_file))
-            for (std::size_t n = in_.ConsumeIntegralInRange<std::size_t>(0, 40); n > 0; --n) r.file_list.push_back(file());
+            for (std::size_t n = in_.ConsumeIntegralInRange<std::size_t>(0, 40); n > 0; --n)
+                r.file_list.push_back(file());
         if (wants(tcvod::input_type::stream)) r.stream = stream();
         if (wants(tcvod::input_type::multi_stream))
-            for (std::size_t n = in_.ConsumeIntegralInRange<std::size_t>(0, 40); n > 0; --n) r.stream_list.push_back(stream());
+            for (std::size_t n = in_.ConsumeIntegralInRange<std::size_t>(0, 40); n > 0; --n)
+                r.stream_list.push_back(stream());
         if (wants(tcvod::input_type::pull_file)) r.pull = pull();
         r.procedure = text();
         if (coin()) r.notify = static_cast<tcvod::notify_mode>(in_.ConsumeIntegralInRange(0, 2));
@@ -279,8 +281,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     tcvod::signer other_key(key + "x");
     FUZZ_CHECK(parsed.verify(other_key, opts.where) == tcvod::errc::signature_mismatch);
     tcvod::endpoint other_method = opts.where;
-    other_method.method = opts.where.method == tcvod::http_method::get ? tcvod::http_method::post
-                                                                      : tcvod::http_method::get;
+    other_method.method =
+        opts.where.method == tcvod::http_method::get ? tcvod::http_method::post : tcvod::http_method::get;
     FUZZ_CHECK(parsed.verify(signer, other_method) == tcvod::errc::signature_mismatch);
     tcvod::endpoint other_host = opts.where;
     other_host.host = "vod.api.qcloud.com.";

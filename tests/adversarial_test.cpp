@@ -147,10 +147,16 @@ TEST(Adversarial, DecodingCostGrowsLinearlyWithTheNumberOfKeys) {
     tcvod::diagnostics diag;
     std::string small = many_keys(12500), large = many_keys(100000);
     allocation_meter small_meter;
-    { tcvod::query_parameters fresh; ASSERT_TRUE(fresh.parse(small, roomy(), diag)); }
+    {
+        tcvod::query_parameters fresh;
+        ASSERT_TRUE(fresh.parse(small, roomy(), diag));
+    }
     std::size_t small_bytes = small_meter.bytes();
     allocation_meter large_meter;
-    { tcvod::query_parameters fresh; ASSERT_TRUE(fresh.parse(large, roomy(), diag)); }
+    {
+        tcvod::query_parameters fresh;
+        ASSERT_TRUE(fresh.parse(large, roomy(), diag));
+    }
     std::size_t large_bytes = large_meter.bytes();
     EXPECT_GT(large_bytes, 6 * small_bytes);
     EXPECT_LT(large_bytes, 11 * small_bytes);
@@ -166,7 +172,10 @@ TEST(Adversarial, DecodingCostGrowsLinearlyWithTheNumberOfKeys) {
     std::string reversed = common_query;
     for (std::size_t i = 100000; i-- > 0;) reversed += "&k" + std::to_string(i) + "=v";
     allocation_meter reversed_meter;
-    { tcvod::query_parameters fresh; ASSERT_TRUE(fresh.parse(reversed, roomy(), diag)); }
+    {
+        tcvod::query_parameters fresh;
+        ASSERT_TRUE(fresh.parse(reversed, roomy(), diag));
+    }
     EXPECT_EQ(reversed_meter.bytes(), large_bytes);
 }
 
@@ -211,7 +220,9 @@ TEST(Adversarial, DeepJsonNestingIsRefusedAtTheLimit) {
     tcvod::json_decode_options opts;
     opts.max_depth = 10;
     tcvod::response_decoder shallow(opts);
-    auto nested = [](std::size_t n) { return R"({"code":0,"message":"","x":)" + std::string(n, '[') + std::string(n, ']') + "}"; };
+    auto nested = [](std::size_t n) {
+        return R"({"code":0,"message":"","x":)" + std::string(n, '[') + std::string(n, ']') + "}";
+    };
     EXPECT_TRUE(shallow.decode(nested(9u)));
     auto over = shallow.decode(nested(10u));
     ASSERT_FALSE(over);
@@ -262,8 +273,10 @@ TEST(Adversarial, HugeNumbersAreInvalidNotWrapped) {
         tcvod::query_parameters params;
         tcvod::diagnostics diag;
         tcvod::decoded_request<tcvod::run_procedure_request> decoded;
-        std::string q = "Action=RunProcedure&Region=gz&SecretId=AKIDexample&inputType=SingleFile&file.id=1"
-                        "&procedure=P&" + extra;
+        std::string q =
+            "Action=RunProcedure&Region=gz&SecretId=AKIDexample&inputType=SingleFile&file.id=1"
+            "&procedure=P&" +
+            extra;
         EXPECT_TRUE(params.parse(q, {}, diag));
         EXPECT_FALSE(tcvod::decode_request(params, decoded, {}, diag));
         return diag.first();
@@ -293,12 +306,13 @@ TEST(Adversarial, HugeNumbersInEventsAreInvalidNotWrapped) {
     tcvod::event e;
     auto state_changed = [](const std::string& err_code) {
         return R"({"version":"4.0","eventType":"ProcedureStateChanged","data":{"vodTaskId":"t",)"
-               R"("status":"FINISH","errCode":)" + err_code + "}}";
+               R"("status":"FINISH","errCode":)" +
+               err_code + "}}";
     };
     ASSERT_EQ(events.decode_event(state_changed("0"), e).code, errc::ok);
     std::string digits(100000, '9');
-    for (const std::string& err_code : {digits, "-" + digits, std::string("9223372036854775808"),
-                                        std::string("1e400"), std::string("0.5")}) {
+    for (const std::string& err_code :
+         {digits, "-" + digits, std::string("9223372036854775808"), std::string("1e400"), std::string("0.5")}) {
         auto error = events.decode_event(state_changed(err_code), e);
         EXPECT_NE(error.code, errc::ok) << err_code.substr(0, 24);
         EXPECT_EQ(error.path.view(), "data.errCode") << err_code.substr(0, 24);
@@ -355,8 +369,10 @@ TEST(Adversarial, HundredThousandPulledEvents) {
     std::string body = R"({"code":0,"message":"","eventList":[)";
     for (std::size_t i = 0; i < n; ++i) {
         std::string id = std::to_string(i);
-        body += R"({"msgHandle":"h)" + id + R"(","eventContent":{"version":"4.0","eventType":"NewFileUpload",)"
-                R"("data":{"fileId":")" + id + R"(",},},},)";
+        body += R"({"msgHandle":"h)" + id +
+                R"(","eventContent":{"version":"4.0","eventType":"NewFileUpload",)"
+                R"("data":{"fileId":")" +
+                id + R"(",},},},)";
     }
     body += "]}";
     tcvod::json_decode_options opts;

@@ -90,7 +90,9 @@ TEST(EncodeApiPage, SingleFileExampleHasThePageParameters) {
     tcvod::encode_options opts;
     opts.form = tcvod::output_form::query;
     auto q = encode_or_fail(single_file_example(), doc_common(), opts);
-    EXPECT_EQ(action_part(q), "file.endTimeOffset=25&file.id=12345&file.startTimeOffset=10&inputType=SingleFile&procedure=SomeProcedure");
+    EXPECT_EQ(
+        action_part(q),
+        "file.endTimeOffset=25&file.id=12345&file.startTimeOffset=10&inputType=SingleFile&procedure=SomeProcedure");
 }
 
 TEST(EncodeApiPage, MultiFileExampleHasThePageParameters) {
@@ -345,9 +347,17 @@ const tcvod::file_clip_view view_files[] = {
 };
 
 const tcvod::stream_clip_view view_streams[] = {
-    {"s0", std::nullopt, std::nullopt}, {"s1", 1, 2}, {"s2", std::nullopt, 5}, {"s3", 3, std::nullopt},
-    {"s4", 0, 0}, {"s5", std::nullopt, std::nullopt}, {"s6", 6, 60}, {"s7", std::nullopt, std::nullopt},
-    {"s8", 8, 80}, {"s9", std::nullopt, std::nullopt}, {"s10", 15020876538, 15020876638},
+    {"s0", std::nullopt, std::nullopt},
+    {"s1", 1, 2},
+    {"s2", std::nullopt, 5},
+    {"s3", 3, std::nullopt},
+    {"s4", 0, 0},
+    {"s5", std::nullopt, std::nullopt},
+    {"s6", 6, 60},
+    {"s7", std::nullopt, std::nullopt},
+    {"s8", 8, 80},
+    {"s9", std::nullopt, std::nullopt},
+    {"s10", 15020876538, 15020876638},
 };
 
 tcvod::file_clip owning_of(const tcvod::file_clip_view& v) {
@@ -433,15 +443,17 @@ struct common_pair {
 // No SignatureMethod; HmacSHA1 with SubAppId; HmacSHA256 with Token.
 std::vector<common_pair> every_common() {
     std::vector<common_pair> pairs;
-    pairs.push_back({"plain", doc_common(), {"gz", 1465185768, 11886, doc_secret_id, std::nullopt, std::nullopt,
-                                             std::nullopt}});
-    common_pair sha1{"HmacSHA1", doc_common(),
-                     {"gz", 1465185768, 11886, doc_secret_id, tcvod::signature_method::hmac_sha1, std::nullopt,
-                      1400001234}};
+    pairs.push_back(
+        {"plain", doc_common(), {"gz", 1465185768, 11886, doc_secret_id, std::nullopt, std::nullopt, std::nullopt}});
+    common_pair sha1{
+        "HmacSHA1",
+        doc_common(),
+        {"gz", 1465185768, 11886, doc_secret_id, tcvod::signature_method::hmac_sha1, std::nullopt, 1400001234}};
     sha1.owning.method = tcvod::signature_method::hmac_sha1;
     sha1.owning.sub_app_id = 1400001234;
     pairs.push_back(sha1);
-    common_pair sha256{"HmacSHA256", doc_common(),
+    common_pair sha256{"HmacSHA256",
+                       doc_common(),
                        {"ap-guangzhou", 1512393162, 1290303896666895346, "secretIdFoo",
                         tcvod::signature_method::hmac_sha256, std::string_view("temp token/+="), std::nullopt}};
     sha256.owning.region = "ap-guangzhou";
@@ -516,10 +528,14 @@ outcome run_encode_to(const Request& r, const tcvod::basic_common_parameters<Sto
 std::string wire_signature(const std::string& base64) {
     std::string out;
     for (char c : base64) {
-        if (c == '+') out += "%2B";
-        else if (c == '/') out += "%2F";
-        else if (c == '=') out += "%3D";
-        else out += c;
+        if (c == '+')
+            out += "%2B";
+        else if (c == '/')
+            out += "%2F";
+        else if (c == '=')
+            out += "%3D";
+        else
+            out += c;
     }
     return out;
 }
@@ -542,11 +558,15 @@ TEST(EncodeView, EveryInputTypeAndFormEncodesLikeTheOwningRequest) {
                     ASSERT_TRUE(view.ok) << (view.problems.empty() ? "" : view.problems[0]);
                     EXPECT_EQ(view.out, owning.out);
                     EXPECT_EQ(view.signature, owning.signature);
-                    EXPECT_EQ(owning.signature.size(), c.owning.method == tcvod::signature_method::hmac_sha256 ? 44u : 28u);
+                    EXPECT_EQ(owning.signature.size(),
+                              c.owning.method == tcvod::signature_method::hmac_sha256 ? 44u : 28u);
                     EXPECT_EQ(run_encode_to(r.view, c.view, s, opts).out, owning.out);
                     EXPECT_EQ(run_encode_to(r.owning, c.owning, s, opts).out, owning.out);
                     if (form == output_form::string_to_sign) {
-                        EXPECT_EQ(owning.out.rfind(std::string(tcvod::to_string(method)) + "vod.api.qcloud.com/v2/index.php?Action=RunProcedure&", 0), 0u);
+                        EXPECT_EQ(owning.out.rfind(std::string(tcvod::to_string(method)) +
+                                                       "vod.api.qcloud.com/v2/index.php?Action=RunProcedure&",
+                                                   0),
+                                  0u);
                         continue;
                     }
                     // The signature on the wire is the one returned, and it verifies.
@@ -571,8 +591,8 @@ TEST(EncodeView, EveryInputTypeAndFormEncodesLikeTheOwningRequest) {
 
 TEST(EncodeView, DocumentedVectorsFromViews) {
     const tcvod::signer s(doc_secret_key);
-    const tcvod::common_parameters_view common{"gz", 1465185768, 11886, doc_secret_id, std::nullopt, std::nullopt,
-                                               std::nullopt};
+    const tcvod::common_parameters_view common{"gz",         1465185768,   11886,       doc_secret_id,
+                                               std::nullopt, std::nullopt, std::nullopt};
     const auto vectors = load_signature_vectors();
     auto vector_named = [&](const std::string& name) {
         for (const auto& v : vectors)
@@ -621,10 +641,10 @@ TEST(EncodeView, DocumentedVectorsFromViews) {
     dv2_opts.where.method = tcvod::http_method::post;
     dv2_opts.form = output_form::string_to_sign;
     std::string dv2_signature;
-    for (tcvod::list_view<tcvod::file_clip_view> files : {tcvod::list_view<tcvod::file_clip_view>(as_literals),
-                                                          tcvod::list_view<tcvod::file_clip_view>(as_integers),
-                                                          tcvod::list_view<tcvod::file_clip_view>(as_doubles),
-                                                          tcvod::list_view<tcvod::file_clip_view>(as_microseconds)}) {
+    for (tcvod::list_view<tcvod::file_clip_view> files :
+         {tcvod::list_view<tcvod::file_clip_view>(as_literals), tcvod::list_view<tcvod::file_clip_view>(as_integers),
+          tcvod::list_view<tcvod::file_clip_view>(as_doubles),
+          tcvod::list_view<tcvod::file_clip_view>(as_microseconds)}) {
         tcvod::run_procedure_request_view multi;
         multi.type = tcvod::input_type::multi_file;
         multi.file_list = files;
@@ -637,7 +657,7 @@ TEST(EncodeView, DocumentedVectorsFromViews) {
         const outcome signed_body = run_encode(multi, dv2_common, s, dv2_opts);
         ASSERT_TRUE(signed_body.ok);
         if (dv2_signature.empty()) dv2_signature = signed_body.signature;
-        EXPECT_EQ(signed_body.signature, dv2_signature);  // the same four ways
+        EXPECT_EQ(signed_body.signature, dv2_signature);                  // the same four ways
         EXPECT_NE(signed_body.signature, vector_named("DV2").signature);  // DV2 signs "100.0"
     }
 
@@ -750,8 +770,7 @@ TEST(EncodeView, InvalidViewRequestsAreRefusedLikeOwningOnes) {
               (std::vector<std::string>{"2 file.startTimeOffset: is not valid when inputType is PullFile",
                                         "7 pull.url: must be an absolute http or https URL with a host",
                                         "1 pull.fileName: is required when inputType is PullFile",
-                                        "8 pull.fileMd5: must be 32 hex digits",
-                                        "5 pull.classId: must not be negative",
+                                        "8 pull.fileMd5: must be 32 hex digits", "5 pull.classId: must not be negative",
                                         "1 procedure: is required and must not be empty"}));
 }
 
@@ -808,8 +827,8 @@ TEST(EncodeView, EncodeToWithAViewRequestDoesNotAllocate) {
     tcvod::run_procedure_request_view invalid = requests[1].view;
     invalid.procedure = std::string_view();
     allocation_meter meter;
-    const auto refused = tcvod::encode_to(invalid, commons[0].view, tcvod::signer(doc_secret_key), {}, buffer,
-                                          sizeof buffer);
+    const auto refused =
+        tcvod::encode_to(invalid, commons[0].view, tcvod::signer(doc_secret_key), {}, buffer, sizeof buffer);
     const auto lacking = tcvod::encode_to(requests[0].view, commons[2].view, tcvod::sha1_signer(doc_secret_key), {},
                                           buffer, sizeof buffer);
     const std::size_t allocations = meter.count();
@@ -864,16 +883,16 @@ TEST(EncodeOneHashSigner, SameOutputAsSignerForItsMethod) {
                 const bool is_sha256 = c.owning.effective_method() == tcvod::signature_method::hmac_sha256;
                 const outcome expected = run_encode(r.owning, c.owning, both, opts);
                 ASSERT_TRUE(expected.ok);
-                const outcome view = is_sha256 ? run_encode(r.view, c.view, sha256, opts)
-                                               : run_encode(r.view, c.view, sha1, opts);
+                const outcome view =
+                    is_sha256 ? run_encode(r.view, c.view, sha256, opts) : run_encode(r.view, c.view, sha1, opts);
                 const outcome owning = is_sha256 ? run_encode(r.owning, c.owning, sha256, opts)
                                                  : run_encode(r.owning, c.owning, sha1, opts);
                 EXPECT_EQ(view.out, expected.out);
                 EXPECT_EQ(view.signature, expected.signature);
                 EXPECT_EQ(owning.out, expected.out);
                 EXPECT_EQ(owning.signature, expected.signature);
-                const outcome to = is_sha256 ? run_encode_to(r.view, c.view, sha256, opts)
-                                             : run_encode_to(r.view, c.view, sha1, opts);
+                const outcome to =
+                    is_sha256 ? run_encode_to(r.view, c.view, sha256, opts) : run_encode_to(r.view, c.view, sha1, opts);
                 EXPECT_EQ(to.out, expected.out);
             }
         }
@@ -883,8 +902,7 @@ TEST(EncodeOneHashSigner, SameOutputAsSignerForItsMethod) {
 TEST(EncodeOneHashSigner, OtherMethodIsInvalidSignatureMethodAndWritesNothing) {
     const tcvod::sha1_signer sha1(doc_secret_key);
     const tcvod::sha256_signer sha256(doc_secret_key);
-    const std::vector<std::string> refused = {
-        "42 SignatureMethod: names a hash this signer does not hold"};
+    const std::vector<std::string> refused = {"42 SignatureMethod: names a hash this signer does not hold"};
     int checked = 0;
     for (const auto& r : every_input_type()) {
         for (const auto& c : every_common()) {
@@ -894,12 +912,12 @@ TEST(EncodeOneHashSigner, OtherMethodIsInvalidSignatureMethodAndWritesNothing) {
                 opts.form = form;
                 const bool is_sha256 = c.owning.effective_method() == tcvod::signature_method::hmac_sha256;
                 // The signer that lacks this request's hash.
-                const outcome view = is_sha256 ? run_encode(r.view, c.view, sha1, opts)
-                                               : run_encode(r.view, c.view, sha256, opts);
+                const outcome view =
+                    is_sha256 ? run_encode(r.view, c.view, sha1, opts) : run_encode(r.view, c.view, sha256, opts);
                 const outcome owning = is_sha256 ? run_encode(r.owning, c.owning, sha1, opts)
                                                  : run_encode(r.owning, c.owning, sha256, opts);
-                const outcome view_to = is_sha256 ? run_encode_to(r.view, c.view, sha1, opts)
-                                                  : run_encode_to(r.view, c.view, sha256, opts);
+                const outcome view_to =
+                    is_sha256 ? run_encode_to(r.view, c.view, sha1, opts) : run_encode_to(r.view, c.view, sha256, opts);
                 const outcome owning_to = is_sha256 ? run_encode_to(r.owning, c.owning, sha1, opts)
                                                     : run_encode_to(r.owning, c.owning, sha256, opts);
                 for (const outcome* o : {&view, &owning, &view_to, &owning_to}) {
@@ -922,7 +940,8 @@ TEST(EncodeOneHashSigner, OtherMethodIsInvalidSignatureMethodAndWritesNothing) {
     EXPECT_EQ(result.error().path.view(), "SignatureMethod");
     EXPECT_EQ(out, "untouched");
     char buffer[64] = {};
-    auto sized = tcvod::encode_to(every_input_type()[0].view, every_common()[0].view, sha256, {}, buffer, sizeof buffer);
+    auto sized =
+        tcvod::encode_to(every_input_type()[0].view, every_common()[0].view, sha256, {}, buffer, sizeof buffer);
     ASSERT_FALSE(sized);
     EXPECT_EQ(sized.error().code, errc::invalid_signature_method);
     EXPECT_EQ(sized.error().path.view(), "SignatureMethod");

@@ -1,5 +1,5 @@
-#include "tcvod/encode.hpp"
 #include "tcvod/event_requests.hpp"
+#include "tcvod/encode.hpp"
 #include "tcvod/query_decode.hpp"
 
 #include "test_requests.hpp"
@@ -170,15 +170,15 @@ TEST(EventRequestDecode, BadHandleKeys) {
         errc code;
         const char* path;
     };
-    for (const bad& b : {bad{"msgHandle.0=a&msgHandle.2=c", errc::index_gap, "msgHandle.1"},
-                         bad{"msgHandle.01=a", errc::bad_index, "msgHandle.01"},
-                         bad{"msgHandle.x=a", errc::bad_index, "msgHandle.x"},
-                         bad{"msgHandle.=a", errc::bad_index, "msgHandle."},
-                         bad{"msgHandle.0.id=a", errc::bad_index, "msgHandle.0.id"},
-                         bad{"msgHandle.5000=a", errc::too_many_entries, "msgHandle.5000"},
-                         bad{"msgHandle=a", errc::unknown_key, "msgHandle"},
-                         bad{"inputType=SingleFile&msgHandle.0=a", errc::unknown_key, "inputType"},
-                         bad{"msgHandle.0=", errc::empty_value, "msgHandle.0"}}) {
+    for (const bad& b :
+         {bad{"msgHandle.0=a&msgHandle.2=c", errc::index_gap, "msgHandle.1"},
+          bad{"msgHandle.01=a", errc::bad_index, "msgHandle.01"}, bad{"msgHandle.x=a", errc::bad_index, "msgHandle.x"},
+          bad{"msgHandle.=a", errc::bad_index, "msgHandle."},
+          bad{"msgHandle.0.id=a", errc::bad_index, "msgHandle.0.id"},
+          bad{"msgHandle.5000=a", errc::too_many_entries, "msgHandle.5000"},
+          bad{"msgHandle=a", errc::unknown_key, "msgHandle"},
+          bad{"inputType=SingleFile&msgHandle.0=a", errc::unknown_key, "inputType"},
+          bad{"msgHandle.0=", errc::empty_value, "msgHandle.0"}}) {
         tcvod::decoded_request<tcvod::confirm_event_request> decoded;
         tcvod::diagnostics diag;
         EXPECT_FALSE(decode(common + b.keys, decoded, diag)) << b.keys;

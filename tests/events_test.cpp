@@ -55,9 +55,7 @@ std::string psc(const std::string& data_members) {
 }
 
 /// The same with one task in processTaskList.
-std::string psc_task(const std::string& task_members) {
-    return psc(R"("processTaskList":[{)" + task_members + "}]");
-}
+std::string psc_task(const std::string& task_members) { return psc(R"("processTaskList":[{)" + task_members + "}]"); }
 
 const tcvod::task& only_task(const tcvod::event& e) {
     static const tcvod::task none;
@@ -195,12 +193,14 @@ TEST(EventExamples, PullEventResponse) {
     EXPECT_EQ(r.events[0].content.version, "4.0");
     EXPECT_EQ(r.events[0].content.event_type, "NewFileUpload");
     EXPECT_FALSE(r.events[0].content.procedure_state);
-    EXPECT_EQ(r.events[0].content.data_json,
-              R"({"fileId":"14508071098244959037","fileUrl":"http://251000330.vod2.myqcloud.com/vod251000330/14508071098244959037/f0.flv",)"
-              R"("transcodeTaskId":"transcode-0bee89b07a248e27c83fc3d5951213c1","porncheckTaskId":"porncheck-f5ac8127b3b6b85cdc13f237c6005d80"})");
+    EXPECT_EQ(
+        r.events[0].content.data_json,
+        R"({"fileId":"14508071098244959037","fileUrl":"http://251000330.vod2.myqcloud.com/vod251000330/14508071098244959037/f0.flv",)"
+        R"("transcodeTaskId":"transcode-0bee89b07a248e27c83fc3d5951213c1","porncheckTaskId":"porncheck-f5ac8127b3b6b85cdc13f237c6005d80"})");
     EXPECT_EQ(r.events[1].msg_handle, "MsgHandle2");
     EXPECT_EQ(r.events[1].content.event_type, "ConcatComplete");
-    EXPECT_EQ(r.events[1].content.data_json.substr(0, 23), R"({"status":0,"message":")");  // Q9: status is an Integer here
+    EXPECT_EQ(r.events[1].content.data_json.substr(0, 23),
+              R"({"status":0,"message":")");  // Q9: status is an Integer here
 }
 
 TEST(EventExamples, PullEventResponseWithNumericVersion) {
@@ -280,9 +280,11 @@ TEST(EventDrift, VersionAsStringOrNumber) {
 }
 
 TEST(EventDrift, CoverImageUrlAsStringOrArray) {
-    auto one = only_task(decode_event_ok(psc_task(R"("taskType":"CoverBySnapshot","status":"SUCCESS","output":{"imageUrl":"a"})")));
+    auto one = only_task(
+        decode_event_ok(psc_task(R"("taskType":"CoverBySnapshot","status":"SUCCESS","output":{"imageUrl":"a"})")));
     EXPECT_EQ(one.output->image_url, std::vector<std::string>{"a"});
-    auto two = only_task(decode_event_ok(psc_task(R"("taskType":"CoverBySnapshot","status":"SUCCESS","output":{"imageUrl":["a","b"]})")));
+    auto two = only_task(decode_event_ok(
+        psc_task(R"("taskType":"CoverBySnapshot","status":"SUCCESS","output":{"imageUrl":["a","b"]})")));
     EXPECT_EQ(two.output->image_url, (std::vector<std::string>{"a", "b"}));
     expect_event_error(psc_task(R"("taskType":"CoverBySnapshot","status":"SUCCESS","output":{"imageUrl":[1]})"),
                        errc::wrong_type, "data.processTaskList.0.output.imageUrl.0");
@@ -314,8 +316,8 @@ TEST(EventDrift, BothSpriteNames) {
         R"("taskType":"ImageSprite","status":"SUCCESS","output":{"imageUrls":["a.png"],"webVttUrl":"a.vtt"})")));
     EXPECT_EQ(old_name.type, task_type::image_sprite);
     EXPECT_EQ(old_name.output->image_urls, std::vector<std::string>{"a.png"});
-    auto new_name = only_task(decode_event_ok(psc_task(
-        R"("taskType":"ImageSprites","status":"SUCCESS","output":{"urlList":["a.png"],"totalCount":"1"})")));
+    auto new_name = only_task(decode_event_ok(
+        psc_task(R"("taskType":"ImageSprites","status":"SUCCESS","output":{"urlList":["a.png"],"totalCount":"1"})")));
     EXPECT_EQ(new_name.type, task_type::image_sprites);
     EXPECT_EQ(new_name.output->total_count, 1);
 }
@@ -358,8 +360,9 @@ TEST(EventDrift, UnknownTaskTypesAreKept) {
 
 TEST(EventDrift, MembersInAnyOrder) {
     // `data` before `eventType`: kept, then decoded once the type is known.
-    auto e = decode_event_ok(R"({"data":{"fileId":"1","status":"FINISH","processTaskList":[{"status":"SUCCESS",)"
-                             R"("output":{"imageUrl":"u"},"taskType":"CoverBySnapshot"}]},"eventType":"ProcedureStateChanged","version":"4.0"})");
+    auto e = decode_event_ok(
+        R"({"data":{"fileId":"1","status":"FINISH","processTaskList":[{"status":"SUCCESS",)"
+        R"("output":{"imageUrl":"u"},"taskType":"CoverBySnapshot"}]},"eventType":"ProcedureStateChanged","version":"4.0"})");
     ASSERT_TRUE(e.procedure_state);
     EXPECT_TRUE(e.data_json.empty());
     EXPECT_EQ(e.procedure_state->file_id, "1");
@@ -397,7 +400,8 @@ TEST(EventErrors, RequiredMembers) {
     expect_event_error(R"({"version":"4.0"})", errc::missing_field, "eventType");
     expect_event_error(R"({"eventType":"X"})", errc::missing_field, "version");
     expect_event_error(R"({"version":"4.0","eventType":"ProcedureStateChanged"})", errc::missing_field, "data");
-    expect_event_error(R"({"version":"4.0","eventType":"ProcedureStateChanged","data":null})", errc::missing_field, "data");
+    expect_event_error(R"({"version":"4.0","eventType":"ProcedureStateChanged","data":null})", errc::missing_field,
+                       "data");
     expect_event_error(R"({"version":"4.0","eventType":"ProcedureStateChanged","data":{}})", errc::missing_field,
                        "data.status");
     expect_event_error(psc_task(R"("status":"SUCCESS")"), errc::missing_field, "data.processTaskList.0.taskType");
@@ -435,10 +439,12 @@ TEST(EventErrors, WrongTypes) {
     expect_event_error(psc(R"("errCode":"x")"), errc::invalid_number, "data.errCode");
     expect_event_error(psc_task(R"("taskType":"Transcode","status":"SUCCESS","input":{"definition":true})"),
                        errc::wrong_type, "data.processTaskList.0.input.definition");
-    expect_event_error(psc_task(R"("taskType":"SnapshotByTimeOffset","status":"SUCCESS","input":{"timeOffset":[1,"x"]})"),
-                       errc::invalid_number, "data.processTaskList.0.input.timeOffset.1");
-    expect_event_error(psc_task(R"("taskType":"Tag","status":"SUCCESS","output":{"tags":[{"tag":"a","confidence":[]}]})"),
-                       errc::wrong_type, "data.processTaskList.0.output.tags.0.confidence");
+    expect_event_error(
+        psc_task(R"("taskType":"SnapshotByTimeOffset","status":"SUCCESS","input":{"timeOffset":[1,"x"]})"),
+        errc::invalid_number, "data.processTaskList.0.input.timeOffset.1");
+    expect_event_error(
+        psc_task(R"("taskType":"Tag","status":"SUCCESS","output":{"tags":[{"tag":"a","confidence":[]}]})"),
+        errc::wrong_type, "data.processTaskList.0.output.tags.0.confidence");
     expect_event_error(psc_task(R"("taskType":"Transcode","status":"SUCCESS","input":7)"), errc::wrong_type,
                        "data.processTaskList.0.input");
     expect_event_error("[]", errc::wrong_type, "");
@@ -471,8 +477,10 @@ TEST(EventErrors, PullEventResponses) {
 TEST(EventErrors, PullEventResponseWithoutEvents) {
     tcvod::event_decoder decoder;
     tcvod::pull_event_response r;
-    ASSERT_EQ(decoder.decode_pull_event_response(R"({"code":"4000","message":"expired","codeDesc":"InvalidParameter"})", r).code,
-              errc::ok);
+    ASSERT_EQ(
+        decoder.decode_pull_event_response(R"({"code":"4000","message":"expired","codeDesc":"InvalidParameter"})", r)
+            .code,
+        errc::ok);
     EXPECT_EQ(r.code, 4000);
     EXPECT_EQ(r.code_desc, "InvalidParameter");
     EXPECT_TRUE(r.events.empty());
@@ -501,7 +509,8 @@ TEST(EventMalformed, EveryTruncationIsAnError) {
 TEST(EventMalformed, EmptyUtf8AndDepth) {
     expect_event_error("", errc::empty_input, "");
     expect_event_error("{\"version\":\"4.0\",\"eventType\":\"\xc0\xaf\"}", errc::invalid_utf8, "");
-    std::string deep = R"({"version":"4.0","eventType":"X","data":)" + std::string(70, '[') + std::string(70, ']') + "}";
+    std::string deep =
+        R"({"version":"4.0","eventType":"X","data":)" + std::string(70, '[') + std::string(70, ']') + "}";
     tcvod::event_decoder decoder;
     tcvod::event e;
     EXPECT_EQ(decoder.decode_event(deep, e).code, errc::too_deep);
@@ -626,8 +635,13 @@ private:
         return static_cast<double>(rng_() % 2000000) / 997.0;
     }
     std::string text() {
-        static const char* const pieces[] = {"a", "Z", "9", " ", "\"", "\\", "/", "\n", "\x01", "é", "不正确",
-                                             "\xF0\x9F\x98\x80", ",]", "http://x/y?a=1&b=2"};
+        static const char* const pieces[] = {"a",      "Z",
+                                             "9",      " ",
+                                             "\"",     "\\",
+                                             "/",      "\n",
+                                             "\x01",   "é",
+                                             "不正确", "\xF0\x9F\x98\x80",
+                                             ",]",     "http://x/y?a=1&b=2"};
         std::string s;
         std::size_t n = rng_() % 6;
         for (std::size_t i = 0; i < n; ++i) s += pieces[rng_() % std::size(pieces)];
@@ -676,7 +690,8 @@ private:
             in.definition = opt_int();
             in.watermark = opt_int();
             in.mosaic_list.resize(rng_() % 2);
-            for (auto& m : in.mosaic_list) m = {opt_text(), opt_text(), opt_text(), opt_text(), opt_decimal(), opt_decimal()};
+            for (auto& m : in.mosaic_list)
+                m = {opt_text(), opt_text(), opt_text(), opt_text(), opt_decimal(), opt_decimal()};
             in.start_time = opt_int();
             in.end_time = opt_int();
             in.watermark_definition = integers();
@@ -704,7 +719,8 @@ private:
             out.confidence = opt_decimal();
             out.suggestion = opt_text();
             out.segments.resize(rng_() % 3);
-            for (auto& s : out.segments) s = {opt_decimal(), opt_decimal(), opt_decimal(), opt_text(), opt_text(), opt_int()};
+            for (auto& s : out.segments)
+                s = {opt_decimal(), opt_decimal(), opt_decimal(), opt_text(), opt_text(), opt_int()};
             out.classifications.resize(rng_() % 3);
             for (auto& c : out.classifications) c = {text(), opt_decimal()};
             out.tags.resize(rng_() % 3);

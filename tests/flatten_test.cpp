@@ -63,7 +63,7 @@ TEST(Flatten, AbsentOptionalsAreNotEmitted) {
     r.procedure = "SomeProcedure";
     auto params = flatten(c, r);
     std::vector<std::pair<std::string, std::string>> expected = {
-        {"Action", "RunProcedure"}, {"Nonce", "11886"},         {"Region", "gz"},
+        {"Action", "RunProcedure"}, {"Nonce", "11886"},          {"Region", "gz"},
         {"SecretId", "id"},         {"Timestamp", "1465185768"}, {"file.endTimeOffset", "25.5"},
         {"file.id", "12345"},       {"inputType", "SingleFile"}, {"procedure", "SomeProcedure"}};
     EXPECT_EQ(params, expected);

@@ -64,7 +64,7 @@ TEST(Number, OffsetsAreExactFixedPoint) {
 }
 
 TEST(Number, UnrepresentableOffsetsAreInvalidNotRounded) {
-    EXPECT_FALSE(time_offset(1.0 / 3).valid());   // 0.333333333...: more than 6 places
+    EXPECT_FALSE(time_offset(1.0 / 3).valid());  // 0.333333333...: more than 6 places
     EXPECT_FALSE(time_offset(1e-7).valid());
     EXPECT_FALSE(time_offset(0.0000015).valid());
     EXPECT_FALSE(time_offset(std::numeric_limits<double>::quiet_NaN()).valid());
@@ -106,9 +106,26 @@ TEST(Number, ParseOffsetIsStrict) {
     EXPECT_EQ(tcvod::parse_offset("0.1234560000"), time_offset::from_microseconds(123456));
     EXPECT_EQ(tcvod::parse_offset("9223372036854.775807"), time_offset::from_microseconds(INT64_MAX));
     EXPECT_EQ(tcvod::parse_offset("-9223372036854.775807"), time_offset::from_microseconds(-INT64_MAX));
-    for (const char* bad : {"", ".5", "5.", "1e3", "inf", "nan", "+1", "01", "00.5", "1.2.3", "1,5", " 1",
-                            "99999999999999999999", "9223372036855", "9223372036854.775808",
-                            "-9223372036854.775808", "0.0000001", "0.1234567", "1.0000001", "-"})
+    for (const char* bad : {"",
+                            ".5",
+                            "5.",
+                            "1e3",
+                            "inf",
+                            "nan",
+                            "+1",
+                            "01",
+                            "00.5",
+                            "1.2.3",
+                            "1,5",
+                            " 1",
+                            "99999999999999999999",
+                            "9223372036855",
+                            "9223372036854.775808",
+                            "-9223372036854.775808",
+                            "0.0000001",
+                            "0.1234567",
+                            "1.0000001",
+                            "-"})
         EXPECT_FALSE(tcvod::parse_offset(bad)) << bad;
     EXPECT_FALSE(tcvod::parse_offset(std::string(65, '1')));
 }
@@ -149,10 +166,21 @@ void expect_divides_by_10(std::uint64_t value) {
 }
 
 std::vector<std::uint64_t> edge_values() {
-    std::vector<std::uint64_t> values = {0, 1, 9, 10, 11, 19, 20, 99, 100,
-                                         (std::uint64_t{1} << 32) - 1, std::uint64_t{1} << 32,
-                                         (std::uint64_t{1} << 32) + 1, (std::uint64_t{1} << 63) - 1,
-                                         std::uint64_t{1} << 63, (std::uint64_t{1} << 63) + 1,
+    std::vector<std::uint64_t> values = {0,
+                                         1,
+                                         9,
+                                         10,
+                                         11,
+                                         19,
+                                         20,
+                                         99,
+                                         100,
+                                         (std::uint64_t{1} << 32) - 1,
+                                         std::uint64_t{1} << 32,
+                                         (std::uint64_t{1} << 32) + 1,
+                                         (std::uint64_t{1} << 63) - 1,
+                                         std::uint64_t{1} << 63,
+                                         (std::uint64_t{1} << 63) + 1,
                                          std::numeric_limits<std::uint64_t>::max(),
                                          std::numeric_limits<std::uint64_t>::max() - 1,
                                          std::numeric_limits<std::uint64_t>::max() - 9};

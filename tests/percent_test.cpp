@@ -26,7 +26,8 @@ TEST(Percent, UnreservedSetIsExactlyRfc3986) {
 }
 
 TEST(Percent, DocumentedCases) {
-    EXPECT_EQ(encode("0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s="), "0EEm%2FHtGRr%2FVJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s%3D");
+    EXPECT_EQ(encode("0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s="),
+              "0EEm%2FHtGRr%2FVJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s%3D");
     EXPECT_EQ(encode("a b"), "a%20b");
     EXPECT_EQ(encode("a+b"), "a%2Bb");
     EXPECT_EQ(encode("&=#%?/"), "%26%3D%23%25%3F%2F");

@@ -1,7 +1,7 @@
 // Server side: strict parsing, limits, duplicate and unknown keys, list
 // indices, typed decoding and signature verification.
-#include "tcvod/encode.hpp"
 #include "tcvod/query_decode.hpp"
+#include "tcvod/encode.hpp"
 
 #include "test_requests.hpp"
 #include "vectors.hpp"
@@ -95,9 +95,9 @@ TEST(QueryParse, DuplicatesAndEmptyKeys) {
 // The hand-written parser must accept exactly what Boost.URL's query grammar
 // accepts and decode it to the same pairs ('+' as space).
 TEST(QueryParse, AgreesWithBoostUrl) {
-    static const char* const pieces[] = {"a", "Z", "0", "=", "&", "+", "%", "%2", "%41", "%e6", "%zz", "%%", " ",
-                                         "#", "?", "/", ":", "@", "!", "$", "'", "(", ")", "*", ",", ";", "-",
-                                         ".", "_", "~", "[", "]", "\"", "<", "\x01", "\xE6", "\x7F", "{", "|"};
+    static const char* const pieces[] = {"a", "Z", "0", "=", "&", "+", "%",  "%2", "%41",  "%e6",  "%zz",  "%%", " ",
+                                         "#", "?", "/", ":", "@", "!", "$",  "'",  "(",    ")",    "*",    ",",  ";",
+                                         "-", ".", "_", "~", "[", "]", "\"", "<",  "\x01", "\xE6", "\x7F", "{",  "|"};
     std::mt19937 rng(99);
     tcvod::query_parameters ours;
     boost::urls::encoding_opts form;
@@ -119,7 +119,8 @@ TEST(QueryParse, AgreesWithBoostUrl) {
         if (!theirs) {
             ASSERT_FALSE(ok) << q;
             bool malformed = false;
-            for (const auto& e : diag) malformed |= e.code == errc::bad_percent_escape || e.code == errc::invalid_character;
+            for (const auto& e : diag)
+                malformed |= e.code == errc::bad_percent_escape || e.code == errc::invalid_character;
             EXPECT_TRUE(malformed) << q;
             continue;
         }
@@ -155,8 +156,9 @@ TEST(QueryParse, Limits) {
 
 TEST(QueryDecode, TypedSingleFile) {
     tcvod::decoded_request<tcvod::run_procedure_request> d;
-    auto o = decode(base + "&inputType=SingleFile&file.id=12345&file.startTimeOffset=10.0&file.endTimeOffset=25.5"
-                           "&procedure=SomeProcedure&notifyMode=Change&priority=-3&SubAppId=140&Token=t%2Bk",
+    auto o = decode(base +
+                        "&inputType=SingleFile&file.id=12345&file.startTimeOffset=10.0&file.endTimeOffset=25.5"
+                        "&procedure=SomeProcedure&notifyMode=Change&priority=-3&SubAppId=140&Token=t%2Bk",
                     {}, &d);
     ASSERT_TRUE(o.ok) << (o.problems.empty() ? "" : o.problems[0].second);
     EXPECT_EQ(d.request.type, tcvod::input_type::single_file);
@@ -177,10 +179,13 @@ TEST(QueryDecode, ListIndicesStrict) {
     EXPECT_TRUE(decode(mf + "&fileList.0.id=a&fileList.1.id=b").ok);
     EXPECT_EQ(decode(mf + "&fileList.0.id=a&fileList.2.id=c").problems,
               (problems{{errc::index_gap, "fileList.1"}, {errc::missing_field, "fileList.1.id"}}));
-    EXPECT_EQ(decode(mf + "&fileList.00.id=a").problems, (problems{{errc::bad_index, "fileList.00.id"}, {errc::missing_field, "fileList.0.id"}}));
-    EXPECT_EQ(decode(mf + "&fileList.0.id=a&fileList.01.id=b").problems, (problems{{errc::bad_index, "fileList.01.id"}}));
+    EXPECT_EQ(decode(mf + "&fileList.00.id=a").problems,
+              (problems{{errc::bad_index, "fileList.00.id"}, {errc::missing_field, "fileList.0.id"}}));
+    EXPECT_EQ(decode(mf + "&fileList.0.id=a&fileList.01.id=b").problems,
+              (problems{{errc::bad_index, "fileList.01.id"}}));
     EXPECT_EQ(decode(mf + "&fileList.x.id=a&fileList.0.id=a").problems, (problems{{errc::bad_index, "fileList.x.id"}}));
-    EXPECT_EQ(decode(mf + "&fileList.-1.id=a&fileList.0.id=a").problems, (problems{{errc::bad_index, "fileList.-1.id"}}));
+    EXPECT_EQ(decode(mf + "&fileList.-1.id=a&fileList.0.id=a").problems,
+              (problems{{errc::bad_index, "fileList.-1.id"}}));
     EXPECT_EQ(decode(mf + "&fileList.0.id=a&fileList.1=b").problems, (problems{{errc::bad_index, "fileList.1"}}));
     tcvod::decode_options opts;
     opts.max_list_entries = 3;
@@ -191,7 +196,9 @@ TEST(QueryDecode, ListIndicesStrict) {
 }
 
 TEST(QueryDecode, UnknownKeysRejectedOrKept) {
-    std::string q = base + "&inputType=SingleFile&file.id=1&procedure=P&RequestClient=SDK_PYTHON_2.0.15&file.idx=3&fileList.0.name=z";
+    std::string q =
+        base +
+        "&inputType=SingleFile&file.id=1&procedure=P&RequestClient=SDK_PYTHON_2.0.15&file.idx=3&fileList.0.name=z";
     EXPECT_EQ(decode(q).problems, (problems{{errc::unknown_key, "RequestClient"},
                                             {errc::unknown_key, "file.idx"},
                                             {errc::unknown_key, "fileList.0.name"}}));
@@ -210,15 +217,21 @@ TEST(QueryDecode, UnderscoreKeysAreRefused) {
 }
 
 TEST(QueryDecode, MissingAndInvalidValues) {
-    EXPECT_EQ(decode("Region=gz&SecretId=x").problems,
-              (problems{{errc::missing_field, "Action"}, {errc::missing_field, "Timestamp"},
-                        {errc::missing_field, "Nonce"}, {errc::missing_field, "inputType"},
-                        {errc::missing_field, "file.id"}, {errc::missing_field, "procedure"}}));
+    EXPECT_EQ(decode("Region=gz&SecretId=x").problems, (problems{{errc::missing_field, "Action"},
+                                                                 {errc::missing_field, "Timestamp"},
+                                                                 {errc::missing_field, "Nonce"},
+                                                                 {errc::missing_field, "inputType"},
+                                                                 {errc::missing_field, "file.id"},
+                                                                 {errc::missing_field, "procedure"}}));
     EXPECT_EQ(decode(base + "&inputType=Single&procedure=P").problems,
               (problems{{errc::invalid_value, "inputType"}, {errc::missing_field, "file.id"}}));
-    EXPECT_EQ(decode(base + "&inputType=SingleFile&file.id=1&file.startTimeOffset=1e3&procedure=P&priority=x&notifyMode=finish").problems,
-              (problems{{errc::invalid_number, "file.startTimeOffset"}, {errc::invalid_value, "notifyMode"},
-                        {errc::invalid_number, "priority"}}));
+    EXPECT_EQ(
+        decode(base +
+               "&inputType=SingleFile&file.id=1&file.startTimeOffset=1e3&procedure=P&priority=x&notifyMode=finish")
+            .problems,
+        (problems{{errc::invalid_number, "file.startTimeOffset"},
+                  {errc::invalid_value, "notifyMode"},
+                  {errc::invalid_number, "priority"}}));
     EXPECT_EQ(decode("Action=ConfirmEvent&" + base.substr(20) + "&inputType=SingleFile&file.id=1&procedure=P").problems,
               (problems{{errc::unknown_action, "Action"}}));
     EXPECT_EQ(decode(base + "&SignatureMethod=HmacSHA512&inputType=SingleFile&file.id=1&procedure=P").problems,
@@ -227,12 +240,15 @@ TEST(QueryDecode, MissingAndInvalidValues) {
 
 TEST(QueryDecode, ValidationIsShared) {
     EXPECT_EQ(decode(base + "&inputType=Stream&stream.streamId=12345&stream.startTimeStamp=15020876538"
-                            "&stream.endTimeStamp=1502087638&procedure=SomeProcedure").problems,
+                            "&stream.endTimeStamp=1502087638&procedure=SomeProcedure")
+                  .problems,
               (problems{{errc::bad_order, "stream.endTimeStamp"}}));
     tcvod::decode_options lenient;
     lenient.validation.lenient = true;
     EXPECT_TRUE(decode(base + "&inputType=Stream&stream.streamId=12345&stream.startTimeStamp=15020876538"
-                              "&stream.endTimeStamp=1502087638&procedure=SomeProcedure", lenient).ok);
+                              "&stream.endTimeStamp=1502087638&procedure=SomeProcedure",
+                       lenient)
+                    .ok);
     EXPECT_EQ(decode(base + "&inputType=MultiFile&file.id=1&fileList.0.id=2&procedure=P").problems,
               (problems{{errc::unexpected_field, "file.id"}}));
 }
@@ -358,7 +374,8 @@ TEST(QueryVerify, Sha256SignerVerifiesHmacSha256AndRefusesHmacSha1) {
     // A method text other than exactly HmacSHA256 means HmacSHA1 (raw parameters: the
     // typed decoder would refuse it, verify() reads it as the server does).
     std::vector<tcvod::parameter> pairs = {{"Action", "RunProcedure"}, {"SignatureMethod", "hmacsha256"}};
-    const std::string signature(tcvod::sign_parameters(tcvod::signer(doc_secret_key), {}, pairs.data(), pairs.size()).view());
+    const std::string signature(
+        tcvod::sign_parameters(tcvod::signer(doc_secret_key), {}, pairs.data(), pairs.size()).view());
     ASSERT_EQ(signature.size(), 28u);
     pairs.push_back({"Signature", signature});
     tcvod::query_parameters p;

@@ -15,9 +15,33 @@ public:
 
     /// Non-empty text mixing ASCII, reserved characters and UTF-8.
     std::string text(std::size_t max_len = 24) {
-        static const char* const pieces[] = {"a", "Z", "9", "-", "_", ".", "~", " ", "&", "=", "#", "+", "%",
-                                             "/", "?", "%2B", "\xE6\xB5\x8B", "\xE8\xAF\x95", "\xF0\x9F\x8E\xAC",
-                                             "(", "{", ",", "'", "\"", "\\", "\t", "@"};
+        static const char* const pieces[] = {"a",
+                                             "Z",
+                                             "9",
+                                             "-",
+                                             "_",
+                                             ".",
+                                             "~",
+                                             " ",
+                                             "&",
+                                             "=",
+                                             "#",
+                                             "+",
+                                             "%",
+                                             "/",
+                                             "?",
+                                             "%2B",
+                                             "\xE6\xB5\x8B",
+                                             "\xE8\xAF\x95",
+                                             "\xF0\x9F\x8E\xAC",
+                                             "(",
+                                             "{",
+                                             ",",
+                                             "'",
+                                             "\"",
+                                             "\\",
+                                             "\t",
+                                             "@"};
         std::string s;
         std::size_t n = 1 + pick(max_len);
         while (s.size() < n) s += pieces[pick(sizeof pieces / sizeof *pieces)];

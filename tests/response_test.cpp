@@ -207,7 +207,8 @@ TEST(ResponseFields, UnknownFieldsAreIgnoredButChecked) {
 // ---- escapes ------------------------------------------------------------------
 
 TEST(ResponseEscapes, UnicodeEscapesAndSurrogatePairs) {
-    auto r = decode_ok(R"({"code":"5100","message":"(100004)projectId\u4e0d\u6b63\u786e \ud83d\ude00 \"q\" \\ \/ \n\t"})");
+    auto r =
+        decode_ok(R"({"code":"5100","message":"(100004)projectId\u4e0d\u6b63\u786e \ud83d\ude00 \"q\" \\ \/ \n\t"})");
     EXPECT_EQ(r.message, "(100004)projectId不正确 \xF0\x9F\x98\x80 \"q\" \\ / \n\t");
     auto key = decode_ok(R"({"\u0063ode":7,"message":"\u0000"})");
     EXPECT_EQ(key.code, 7);
@@ -257,9 +258,9 @@ TEST(ResponseMalformed, TruncatedBodiesSayWhere) {
 TEST(ResponseMalformed, InvalidUtf8) {
     expect_error("{\"code\":0,\"message\":\"\xff\"}", errc::invalid_utf8, "");
     expect_error("{\"code\":0,\"message\":\"\xc3\x28\"}", errc::invalid_utf8, "");
-    expect_error("{\"code\":0,\"message\":\"\xed\xa0\x80\"}", errc::invalid_utf8, "");  // encoded surrogate
+    expect_error("{\"code\":0,\"message\":\"\xed\xa0\x80\"}", errc::invalid_utf8, "");      // encoded surrogate
     expect_error("{\"code\":0,\"message\":\"\xf4\x90\x80\x80\"}", errc::invalid_utf8, "");  // > U+10FFFF
-    expect_error("\xef\xbb\xbf{\"code\":0,\"message\":\"\"}", errc::invalid_json, "");  // a BOM is not JSON
+    expect_error("\xef\xbb\xbf{\"code\":0,\"message\":\"\"}", errc::invalid_json, "");      // a BOM is not JSON
 }
 
 TEST(ResponseMalformed, ControlCharactersMustBeEscaped) {
@@ -355,9 +356,9 @@ TEST(ResponseViews, InPlaceWhenTheCallerHasPadding) {
     tcvod::response_decoder decoder;
     auto r = decoder.decode(body, body.capacity());
     ASSERT_TRUE(r) << r.error().message();
-    EXPECT_TRUE(points_into(r->message, body));      // zero-copy: a view of the caller's bytes
+    EXPECT_TRUE(points_into(r->message, body));  // zero-copy: a view of the caller's bytes
     EXPECT_TRUE(points_into(*r->vod_task_id, body));
-    EXPECT_EQ(*r->code_desc, "escaped");              // escapes are decoded into the decoder
+    EXPECT_EQ(*r->code_desc, "escaped");  // escapes are decoded into the decoder
     EXPECT_FALSE(points_into(*r->code_desc, body));
 }
 
@@ -423,9 +424,14 @@ TEST(ResponseEncode, ViewsEncodeLikeOwners) {
 }
 
 std::string random_utf8(std::mt19937_64& rng) {
-    static const char* const pieces[] = {"a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f",
-                                         "\x7f", "é", "不正确", "\xF0\x9F\x98\x80", ",", "}", "]", "\\u0041",
-                                         "(100004)", "\xEF\xBF\xBF", ""};
+    static const char* const pieces[] = {"a",       "Z",        "0",
+                                         " ",       "\"",       "\\",
+                                         "/",       "\n",       "\t",
+                                         "\x01",    "\x1f",     "\x7f",
+                                         "é",       "不正确",   "\xF0\x9F\x98\x80",
+                                         ",",       "}",        "]",
+                                         "\\u0041", "(100004)", "\xEF\xBF\xBF",
+                                         ""};
     std::string s;
     std::size_t n = rng() % 12;
     for (std::size_t i = 0; i < n; ++i) {

@@ -12,10 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <new>
@@ -260,8 +260,8 @@ tool_run run_tool(const std::vector<std::string>& args, const std::string& stdin
 
 TEST(SecretHygiene, ToolOutputsNeverContainTheKey) {
     if (!std::getenv("TCVOD_TOOL")) GTEST_SKIP() << "TCVOD_TOOL is not set (tools disabled)";
-    const std::vector<std::string> common = {"--region", "gz", "--secret-id", doc_secret_id,
-                                             "--timestamp", "1465185768", "--nonce", "11886"};
+    const std::vector<std::string> common = {"--region",    "gz",         "--secret-id", doc_secret_id,
+                                             "--timestamp", "1465185768", "--nonce",     "11886"};
     const std::vector<std::string> single = {"inputType=SingleFile", "file.id=12345", "procedure=P"};
     auto sign = [&](std::vector<std::string> extra, std::vector<std::string> pairs) {
         std::vector<std::string> args = {"sign"};

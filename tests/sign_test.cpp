@@ -1,6 +1,6 @@
 // The signature over raw parameter sets: every vector of protocol-notes §4.
-#include "tcvod/query_encode.hpp"
 #include "tcvod/sign.hpp"
+#include "tcvod/query_encode.hpp"
 
 #include "vectors.hpp"
 
@@ -34,8 +34,8 @@ TEST(SignatureVectors, FileHasEveryDocumentedVector) {
     auto vectors = tcvod_test::load_signature_vectors();
     std::vector<std::string> names;
     for (const auto& v : vectors) names.push_back(v.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "DV1", "DV1b", "DV2",
-                                               "DV3", "DV4", "DV5", "DV6", "DV7", "DV8"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "DV1", "DV1b", "DV2", "DV3",
+                                               "DV4", "DV5", "DV6", "DV7", "DV8"}));
 }
 
 TEST(SignatureVectors, SignParametersMatchesEveryVector) {
@@ -56,9 +56,12 @@ TEST(SignatureVectors, StringToSignMatchesEveryVector) {
         auto params = parameters_of(v);
         tcvod::sort_parameters(params.data(), params.data() + params.size());
         std::string s2s;
-        tcvod::write_string_to_sign(endpoint_of(v), [&](auto&& f) {
-            for (const auto& p : params) f(p.key, p.value);
-        }, s2s);
+        tcvod::write_string_to_sign(
+            endpoint_of(v),
+            [&](auto&& f) {
+                for (const auto& p : params) f(p.key, p.value);
+            },
+            s2s);
         EXPECT_EQ(s2s, v.string_to_sign);
     }
 }
@@ -71,12 +74,12 @@ TEST(SignatureVectors, WireQueryMatchesDocumentedWire) {
         tcvod::signer s(v.key);
         auto params = parameters_of(v);
         std::string out;
-        auto sig = tcvod::encode_sorted(s, tcvod::signature_method::hmac_sha1, endpoint_of(v),
-                                        tcvod::output_form::query,
-                                        [&](auto&& f) {
-                                            for (const auto& p : params) f(p.key, p.value);
-                                        },
-                                        out);
+        auto sig = tcvod::encode_sorted(
+            s, tcvod::signature_method::hmac_sha1, endpoint_of(v), tcvod::output_form::query,
+            [&](auto&& f) {
+                for (const auto& p : params) f(p.key, p.value);
+            },
+            out);
         EXPECT_EQ(sig.view(), v.signature);
         EXPECT_EQ(out, v.wire);
         ++checked;
@@ -107,7 +110,8 @@ TEST(Sign, MethodHostAndPathAreSigned) {
     auto base = tcvod::sign_parameters(s, {}, p.data(), p.size());
     EXPECT_NE(base, tcvod::sign_parameters(s, {http_method::post}, p.data(), p.size()));
     EXPECT_NE(base, tcvod::sign_parameters(s, {http_method::get, "cvm.api.qcloud.com"}, p.data(), p.size()));
-    EXPECT_NE(base, tcvod::sign_parameters(s, {http_method::get, tcvod::default_host, "/v2/interface.php"}, p.data(), p.size()));
+    EXPECT_NE(base, tcvod::sign_parameters(s, {http_method::get, tcvod::default_host, "/v2/interface.php"}, p.data(),
+                                           p.size()));
 }
 
 TEST(Sign, SignatureMatchesIsExact) {
@@ -123,12 +127,13 @@ TEST(Sign, SignatureMatchesIsExact) {
 }
 
 TEST(Sign, BytewiseOrder) {
-    std::vector<parameter> p = {{"fileList.2.id", ""}, {"fileList.10.id", ""}, {"inputType", ""}, {"Token", ""},
-                                {"_x", ""}, {"Action", ""}};
+    std::vector<parameter> p = {
+        {"fileList.2.id", ""}, {"fileList.10.id", ""}, {"inputType", ""}, {"Token", ""}, {"_x", ""}, {"Action", ""}};
     tcvod::sort_parameters(p.data(), p.data() + p.size());
     std::vector<std::string> keys;
     for (auto& x : p) keys.emplace_back(x.key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"Action", "Token", "_x", "fileList.10.id", "fileList.2.id", "inputType"}));
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"Action", "Token", "_x", "fileList.10.id", "fileList.2.id", "inputType"}));
 }
 
 // ---- sort_parameters (heapsort) against std::sort ---------------------------
@@ -160,12 +165,43 @@ std::vector<std::pair<std::string, std::string>> as_multiset(const std::vector<p
 class key_source {
 public:
     explicit key_source(unsigned seed) : random_(seed) {
-        for (const char* k : {"", "A", "Action", "Nonce", "Region", "SecretId", "Signature", "SignatureMethod",
-                              "SubAppId", "Timestamp", "Token", "_x", "a", "z", "Z", "0", "9", ".", "fileList",
-                              "fileList.", "fileList.1", "fileList.10", "fileList.1.id", "fileList.10.id",
-                              "fileList.2.id", "fileList.100.id", "fileList.11.endTimeOffset",
-                              "fileList.1.endTimeOffset", "fileList.1.startTimeOffset", "streamList.0.streamId",
-                              "inputType", "procedure", "\x7f", "\x80", "\xff", "a\xff", "a\x80z"})
+        for (const char* k : {"",
+                              "A",
+                              "Action",
+                              "Nonce",
+                              "Region",
+                              "SecretId",
+                              "Signature",
+                              "SignatureMethod",
+                              "SubAppId",
+                              "Timestamp",
+                              "Token",
+                              "_x",
+                              "a",
+                              "z",
+                              "Z",
+                              "0",
+                              "9",
+                              ".",
+                              "fileList",
+                              "fileList.",
+                              "fileList.1",
+                              "fileList.10",
+                              "fileList.1.id",
+                              "fileList.10.id",
+                              "fileList.2.id",
+                              "fileList.100.id",
+                              "fileList.11.endTimeOffset",
+                              "fileList.1.endTimeOffset",
+                              "fileList.1.startTimeOffset",
+                              "streamList.0.streamId",
+                              "inputType",
+                              "procedure",
+                              "\x7f",
+                              "\x80",
+                              "\xff",
+                              "a\xff",
+                              "a\x80z"})
             fixed_.emplace_back(k);
         fixed_.emplace_back(std::string("a\0b", 3));  // an embedded NUL is just another byte
         fixed_.emplace_back(std::string("a\0", 2));
@@ -213,13 +249,15 @@ TEST(SortParameters, MatchesStdSortOnRandomArraysOfEverySizeUpTo300) {
 }
 
 TEST(SortParameters, PrefixesAndHighBytes) {
-    std::vector<parameter> p = {{"fileList.10", "a"}, {"fileList.1", "b"}, {"fileList.1.id", "c"}, {"fileList.", "d"},
-                                {"fileList", "e"}, {"\xff", "f"}, {"z", "g"}, {"\x80", "h"}, {"", "i"}, {"_", "j"},
-                                {"Z", "k"}, {"0", "l"}, {".", "m"}, {"fileList.1", "n"}};
+    std::vector<parameter> p = {{"fileList.10", "a"}, {"fileList.1", "b"}, {"fileList.1.id", "c"},
+                                {"fileList.", "d"},   {"fileList", "e"},   {"\xff", "f"},
+                                {"z", "g"},           {"\x80", "h"},       {"", "i"},
+                                {"_", "j"},           {"Z", "k"},          {"0", "l"},
+                                {".", "m"},           {"fileList.1", "n"}};
     tcvod::sort_parameters(p.data(), p.data() + p.size());
-    EXPECT_EQ(keys_of(p), (std::vector<std::string>{"", ".", "0", "Z", "_", "fileList", "fileList.", "fileList.1",
-                                                     "fileList.1", "fileList.1.id", "fileList.10", "z", "\x80",
-                                                     "\xff"}));
+    EXPECT_EQ(keys_of(p),
+              (std::vector<std::string>{"", ".", "0", "Z", "_", "fileList", "fileList.", "fileList.1", "fileList.1",
+                                        "fileList.1.id", "fileList.10", "z", "\x80", "\xff"}));
 }
 
 TEST(SortParameters, HundredThousandEntries) {
@@ -292,10 +330,14 @@ std::string encode_parameters(const Signer& s, const endpoint& where, tcvod::out
 std::string wire_signature(const std::string& base64) {
     std::string out;
     for (char c : base64) {
-        if (c == '+') out += "%2B";
-        else if (c == '/') out += "%2F";
-        else if (c == '=') out += "%3D";
-        else out += c;
+        if (c == '+')
+            out += "%2B";
+        else if (c == '/')
+            out += "%2F";
+        else if (c == '=')
+            out += "%3D";
+        else
+            out += c;
     }
     return out;
 }
@@ -431,8 +473,7 @@ TEST(OneHashSigners, SignTheVectorsLikeSigner) {
         auto a = params, b = params, c = params;
         const auto both = tcvod::sign_parameters(tcvod::signer(v.key), endpoint_of(v), a.data(), a.size());
         const auto one_sha1 = tcvod::sign_parameters(tcvod::sha1_signer(v.key), endpoint_of(v), b.data(), b.size());
-        const auto one_sha256 =
-            tcvod::sign_parameters(tcvod::sha256_signer(v.key), endpoint_of(v), c.data(), c.size());
+        const auto one_sha256 = tcvod::sign_parameters(tcvod::sha256_signer(v.key), endpoint_of(v), c.data(), c.size());
         EXPECT_EQ(both.view(), v.signature);
         // The signer holding the method's hash gives the vector; the other, nothing.
         EXPECT_EQ((is_sha256 ? one_sha256 : one_sha1).view(), v.signature);
@@ -457,18 +498,18 @@ TEST(OneHashSigners, EncodeSortedGivesNothingForTheOtherHash) {
     };
     for (auto form : every_form) {
         std::string out = "untouched";
-        auto sig = tcvod::encode_sorted(tcvod::sha1_signer("key"), tcvod::signature_method::hmac_sha256, {}, form,
-                                        visit, out);
+        auto sig =
+            tcvod::encode_sorted(tcvod::sha1_signer("key"), tcvod::signature_method::hmac_sha256, {}, form, visit, out);
         EXPECT_EQ(sig.view(), "");
         EXPECT_EQ(out, "");
         out = "untouched";
-        sig = tcvod::encode_sorted(tcvod::sha256_signer("key"), tcvod::signature_method::hmac_sha1, {}, form, visit,
-                                   out);
+        sig =
+            tcvod::encode_sorted(tcvod::sha256_signer("key"), tcvod::signature_method::hmac_sha1, {}, form, visit, out);
         EXPECT_EQ(sig.view(), "");
         EXPECT_EQ(out, "");
         std::string both, one;
-        auto expected = tcvod::encode_sorted(tcvod::signer("key"), tcvod::signature_method::hmac_sha256, {}, form,
-                                             visit, both);
+        auto expected =
+            tcvod::encode_sorted(tcvod::signer("key"), tcvod::signature_method::hmac_sha256, {}, form, visit, both);
         EXPECT_EQ(tcvod::encode_sorted(tcvod::sha256_signer("key"), tcvod::signature_method::hmac_sha256, {}, form,
                                        visit, one),
                   expected);

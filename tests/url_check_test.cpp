@@ -47,54 +47,167 @@ void expect_pull_url(std::string_view text, bool expected) {
 TEST(UrlCheck, Accepted) {
     for (const char* url : {
              "http://a",
-             "http://cloud.tencent.com/sample_video/sample.mp4",             // the API page
-             "http://cloud.tencent.com/sample_video/sample.mp4?a=1&b=2",     // signature vectors
+             "http://cloud.tencent.com/sample_video/sample.mp4",          // the API page
+             "http://cloud.tencent.com/sample_video/sample.mp4?a=1&b=2",  // signature vectors
              "https://cloud.tencent.com/v.mp4?a=1&b=2",
              "http://125xx.vod2.myqcloud.com/vod125xx/14508071098244929440/f0.mp4",
              "https://1400000001.vod2.myqcloud.com/xxx/xxx/f0.mp4",
-             "http://127.0.0.1:41234/v2/index.php",                          // README
-             "http://[::1]", "http://[::1]/x", "http://[::]", "http://[1:2:3:4:5:6:7:8]/",
-             "http://[1::]", "http://[1:2:3:4:5:6:7::]", "http://[::2:3:4:5:6:7:8]",
-             "http://[1:2:3:4:5:6:1.2.3.4]", "http://[::ffff:1.2.3.4]:80/", "http://[::1.2.3.4]",
-             "http://[1:2:3:4:5::255.255.255.255]", "http://[fe80::A:b:C]",
-             "http://[v1.x]", "http://[vF.a:b!$]", "http://[v1a.:]",
-             "http://10.0.0.1/", "http://1.2.3.4:8080", "http://1.2.3.256/", "http://01.2.3.4", "http://1.2.3",
-             "http://h:", "http://h:0", "http://h:65535", "http://h:99999999999999999999",  // any digits
-             "https://user@host/p", "https://user:pass@host/p", "http://@h", "http://u:p:q@h",
-             "http://%41%42:%7e@h", "http://!$&'()*+,;=@h",
-             "HTTP://host:8080/x#frag", "HtTpS://h", "https://h?", "https://h#", "https://h/?#",
+             "http://127.0.0.1:41234/v2/index.php",  // README
+             "http://[::1]",
+             "http://[::1]/x",
+             "http://[::]",
+             "http://[1:2:3:4:5:6:7:8]/",
+             "http://[1::]",
+             "http://[1:2:3:4:5:6:7::]",
+             "http://[::2:3:4:5:6:7:8]",
+             "http://[1:2:3:4:5:6:1.2.3.4]",
+             "http://[::ffff:1.2.3.4]:80/",
+             "http://[::1.2.3.4]",
+             "http://[1:2:3:4:5::255.255.255.255]",
+             "http://[fe80::A:b:C]",
+             "http://[v1.x]",
+             "http://[vF.a:b!$]",
+             "http://[v1a.:]",
+             "http://10.0.0.1/",
+             "http://1.2.3.4:8080",
+             "http://1.2.3.256/",
+             "http://01.2.3.4",
+             "http://1.2.3",
+             "http://h:",
+             "http://h:0",
+             "http://h:65535",
+             "http://h:99999999999999999999",  // any digits
+             "https://user@host/p",
+             "https://user:pass@host/p",
+             "http://@h",
+             "http://u:p:q@h",
+             "http://%41%42:%7e@h",
+             "http://!$&'()*+,;=@h",
+             "HTTP://host:8080/x#frag",
+             "HtTpS://h",
+             "https://h?",
+             "https://h#",
+             "https://h/?#",
              "https://h?a=/?:@&b#/?:@",
-             "https://h/my video.mp4", "https://h/\xE8\xA7\x86\xE9\xA2\x91.mp4", "https://h/?q=\xE6\xB5\x8B x",
-             "https://h/#\xFF", "http://h/%00%ff%Fa", "http://h/a//b/./../c",
-             "http://\xE6\xB5\x8B.com/", "http://%E6%B5%8B.com/", "http://u ser@h",  // raw bytes count as pct-encoded
-             "http://a%21%7e%80%FF%7E", "http://u%00:%20@h",  // decoded controls matter in the host only
-             "http://h:80x", "http://h:80:81", "http://a@b@c",  // Boost.URL 1.81 quirks, below
+             "https://h/my video.mp4",
+             "https://h/\xE8\xA7\x86\xE9\xA2\x91.mp4",
+             "https://h/?q=\xE6\xB5\x8B x",
+             "https://h/#\xFF",
+             "http://h/%00%ff%Fa",
+             "http://h/a//b/./../c",
+             "http://\xE6\xB5\x8B.com/",
+             "http://%E6%B5%8B.com/",
+             "http://u ser@h",  // raw bytes count as pct-encoded
+             "http://a%21%7e%80%FF%7E",
+             "http://u%00:%20@h",  // decoded controls matter in the host only
+             "http://h:80x",
+             "http://h:80:81",
+             "http://a@b@c",  // Boost.URL 1.81 quirks, below
          })
         expect_pull_url(url, true);
 }
 
 TEST(UrlCheck, Refused) {
     for (const char* url : {
-             "", "h", "http", "http:", "http:/", "http://", "http:///x", "http:///", "http:a", "http:/a",
-             "cloud.tencent.com/v.mp4", "/v.mp4", "//host/v.mp4", "?a", "#a",           // relative references
-             "ftp://host/v.mp4", "file:///etc/passwd", "mailto:a@b", "ws://h", "httpx://h", "http+s://h",
-             "https2://h", "htt://h", " http://h", "http ://h", "http\x01://h", "\xE6http://h",
-             "http://:80", "http://@", "http://u@:1", "http://?a", "http://#a",         // no host
-             "http://a b/", "http:// ", "http://a%20b", "http://%00", "http://a%1f", "http://%7F", "http://%7f/",
-             "http://%09:80",                                                           // controls in the host
-             "https://host/\x01", "https://host/\x7F", "http://h\t/", "http://h/\n",
-             "https://host/%zz", "https://h/%", "https://h/%2", "http://%/", "http://%g0/", "http://h/%%41",
-             "http://h/% 41", "http://h/%\xE6\xB5", "http://u%zz@h", "http://h?%", "http://h#%0",
-             "http://h/a b%", "http://[::1]/%",
-             "http://[::1", "http://[]", "http://[", "http://[:]", "http://[:::]", "http://[1:2]",
-             "http://[1:2:3:4:5:6:7:8:9]", "http://[1:2:3:4:5:6:7:8::]", "http://[::1:2:3:4:5:6:7:8]",
-             "http://[1::2::3]", "http://[12345::]", "http://[g::]", "http://[1.2.3.4]", "http://[::1.2.3]",
-             "http://[::1.2.3.256]", "http://[::01.2.3.4]", "http://[1:2:3:4:5:6:7:1.2.3.4]",
-             "http://[1:2:3:4:5:6::1.2.3.4]", "http://[::1.2.3.4:5]", "http://[1::1.2.3.4.5]",
-             "http://[fe80::1%25eth0]", "http://[fe80::1%eth0]", "http://[::1 ]", "http://[ ::1]",
-             "http://[V1.x]", "http://[v.x]", "http://[v1.]", "http://[v1x]", "http://[v1.%41]", "http://[vg.a]",
-             "http://[::1]]", "http://a[b]", "http://h]", "http://h/[", "http://h?]",
-             "http://h#a#b", "http://h<", "http://h/\"", "http://h/{}", "http://h\\x", "http://h/|", "http://h/^",
+             "",
+             "h",
+             "http",
+             "http:",
+             "http:/",
+             "http://",
+             "http:///x",
+             "http:///",
+             "http:a",
+             "http:/a",
+             "cloud.tencent.com/v.mp4",
+             "/v.mp4",
+             "//host/v.mp4",
+             "?a",
+             "#a",  // relative references
+             "ftp://host/v.mp4",
+             "file:///etc/passwd",
+             "mailto:a@b",
+             "ws://h",
+             "httpx://h",
+             "http+s://h",
+             "https2://h",
+             "htt://h",
+             " http://h",
+             "http ://h",
+             "http\x01://h",
+             "\xE6http://h",
+             "http://:80",
+             "http://@",
+             "http://u@:1",
+             "http://?a",
+             "http://#a",  // no host
+             "http://a b/",
+             "http:// ",
+             "http://a%20b",
+             "http://%00",
+             "http://a%1f",
+             "http://%7F",
+             "http://%7f/",
+             "http://%09:80",  // controls in the host
+             "https://host/\x01",
+             "https://host/\x7F",
+             "http://h\t/",
+             "http://h/\n",
+             "https://host/%zz",
+             "https://h/%",
+             "https://h/%2",
+             "http://%/",
+             "http://%g0/",
+             "http://h/%%41",
+             "http://h/% 41",
+             "http://h/%\xE6\xB5",
+             "http://u%zz@h",
+             "http://h?%",
+             "http://h#%0",
+             "http://h/a b%",
+             "http://[::1]/%",
+             "http://[::1",
+             "http://[]",
+             "http://[",
+             "http://[:]",
+             "http://[:::]",
+             "http://[1:2]",
+             "http://[1:2:3:4:5:6:7:8:9]",
+             "http://[1:2:3:4:5:6:7:8::]",
+             "http://[::1:2:3:4:5:6:7:8]",
+             "http://[1::2::3]",
+             "http://[12345::]",
+             "http://[g::]",
+             "http://[1.2.3.4]",
+             "http://[::1.2.3]",
+             "http://[::1.2.3.256]",
+             "http://[::01.2.3.4]",
+             "http://[1:2:3:4:5:6:7:1.2.3.4]",
+             "http://[1:2:3:4:5:6::1.2.3.4]",
+             "http://[::1.2.3.4:5]",
+             "http://[1::1.2.3.4.5]",
+             "http://[fe80::1%25eth0]",
+             "http://[fe80::1%eth0]",
+             "http://[::1 ]",
+             "http://[ ::1]",
+             "http://[V1.x]",
+             "http://[v.x]",
+             "http://[v1.]",
+             "http://[v1x]",
+             "http://[v1.%41]",
+             "http://[vg.a]",
+             "http://[::1]]",
+             "http://a[b]",
+             "http://h]",
+             "http://h/[",
+             "http://h?]",
+             "http://h#a#b",
+             "http://h<",
+             "http://h/\"",
+             "http://h/{}",
+             "http://h\\x",
+             "http://h/|",
+             "http://h/^",
              "http://h/`",
          })
         expect_pull_url(url, false);
@@ -228,8 +341,8 @@ TEST(UrlCheck, DifferentialMutationsOfSeeds) {
             }
         }
     }
-    std::printf("[ differential ] %zu mutations of %zu seeds, %zu accepted\n", differential_cases,
-                std::size(seed_urls), differential_accepted);
+    std::printf("[ differential ] %zu mutations of %zu seeds, %zu accepted\n", differential_cases, std::size(seed_urls),
+                differential_accepted);
     EXPECT_EQ(differential_failures, 0u);
 }
 
@@ -288,8 +401,10 @@ private:
         std::size_t elide_at = chance(4) ? groups + 1 : below(groups + 1);
         std::string out;
         for (std::size_t i = 0; i < groups; ++i) {
-            if (i == elide_at) out += "::";
-            else if (i != 0) out += ":";
+            if (i == elide_at)
+                out += "::";
+            else if (i != 0)
+                out += ":";
             out += h16();
         }
         if (elide_at == groups) out += "::";

@@ -131,7 +131,8 @@ TEST(Validate, MultiFileEntriesByIndex) {
     r.file_list[3].id.clear();
     r.file_list[4].start_time_offset = 50;
     r.file_list[4].end_time_offset = 40;
-    EXPECT_EQ(problems(r), (list{{errc::missing_field, "fileList.3.id"}, {errc::bad_order, "fileList.4.endTimeOffset"}}));
+    EXPECT_EQ(problems(r),
+              (list{{errc::missing_field, "fileList.3.id"}, {errc::bad_order, "fileList.4.endTimeOffset"}}));
     r.file_list.clear();
     EXPECT_EQ(problems(r), (list{{errc::missing_field, "fileList.0.id"}}));
 }
@@ -140,12 +141,12 @@ TEST(Validate, OffsetsMustBeRepresentable) {
     auto r = single_file_example();
     r.file->start_time_offset = std::numeric_limits<double>::quiet_NaN();
     r.file->end_time_offset = std::numeric_limits<double>::infinity();
-    EXPECT_EQ(problems(r, true), (list{{errc::invalid_number, "file.startTimeOffset"},
-                                       {errc::invalid_number, "file.endTimeOffset"}}));
+    EXPECT_EQ(problems(r, true),
+              (list{{errc::invalid_number, "file.startTimeOffset"}, {errc::invalid_number, "file.endTimeOffset"}}));
     r.file->start_time_offset = 1e300;
     r.file->end_time_offset = 1e-300;  // needs 300 zeros in fixed notation
-    EXPECT_EQ(problems(r, true), (list{{errc::invalid_number, "file.startTimeOffset"},
-                                       {errc::invalid_number, "file.endTimeOffset"}}));
+    EXPECT_EQ(problems(r, true),
+              (list{{errc::invalid_number, "file.startTimeOffset"}, {errc::invalid_number, "file.endTimeOffset"}}));
     r.file->start_time_offset = 10.25;
     r.file->end_time_offset = 10.25;  // equal is fine
     EXPECT_EQ(problems(r), list{});
@@ -170,8 +171,8 @@ TEST(Validate, MultiStreamTimestampsOptional) {
     r.procedure = "P";
     EXPECT_EQ(problems(r), (list{{errc::missing_field, "streamList.0.streamId"}}));
     r.stream_list = {{"a", std::nullopt, std::nullopt}, {"", 1, 2}, {"c", 9, 3}};
-    EXPECT_EQ(problems(r), (list{{errc::missing_field, "streamList.1.streamId"},
-                                 {errc::bad_order, "streamList.2.endTimeStamp"}}));
+    EXPECT_EQ(problems(r),
+              (list{{errc::missing_field, "streamList.1.streamId"}, {errc::bad_order, "streamList.2.endTimeStamp"}}));
 }
 
 TEST(Validate, PullFileRules) {
@@ -192,13 +193,13 @@ TEST(Validate, PullFileRules) {
 }
 
 TEST(Validate, PullUrl) {
-    for (const char* good : {"http://a", "https://cloud.tencent.com/v.mp4?a=1&b=2", "HTTP://host:8080/x#frag",
-                             "https://h/my video.mp4", "https://h/\xE8\xA7\x86\xE9\xA2\x91.mp4",
-                             "http://[::1]/x", "https://user@host/p"})
+    for (const char* good :
+         {"http://a", "https://cloud.tencent.com/v.mp4?a=1&b=2", "HTTP://host:8080/x#frag", "https://h/my video.mp4",
+          "https://h/\xE8\xA7\x86\xE9\xA2\x91.mp4", "http://[::1]/x", "https://user@host/p"})
         EXPECT_TRUE(tcvod::is_pull_url(good)) << good;
-    for (const char* bad : {"", "cloud.tencent.com/v.mp4", "/v.mp4", "ftp://host/v.mp4", "file:///etc/passwd",
-                            "http://", "http:///path", "https://host/\x01", "http://ho st/", "mailto:a@b",
-                            "https://host/%zz"})
+    for (const char* bad :
+         {"", "cloud.tencent.com/v.mp4", "/v.mp4", "ftp://host/v.mp4", "file:///etc/passwd", "http://", "http:///path",
+          "https://host/\x01", "http://ho st/", "mailto:a@b", "https://host/%zz"})
         EXPECT_FALSE(tcvod::is_pull_url(bad)) << bad;
     // Longer than the stack buffer: the same answer from the heap path.
     EXPECT_TRUE(tcvod::is_pull_url("https://h/" + std::string(5000, 'a') + " " + std::string(600, '\xE9')));
@@ -222,16 +223,16 @@ TEST(Validate, ProcedurePriorityNotify) {
 
 TEST(Validate, CommonParameters) {
     tcvod::common_parameters c;
-    EXPECT_EQ(common_problems(c), (list{{errc::missing_field, "Region"},
-                                        {errc::missing_field, "SecretId"},
-                                        {errc::out_of_range, "Nonce"}}));
+    EXPECT_EQ(
+        common_problems(c),
+        (list{{errc::missing_field, "Region"}, {errc::missing_field, "SecretId"}, {errc::out_of_range, "Nonce"}}));
     c = doc_common();
     c.token = "";
     c.sub_app_id = 0;
     c.timestamp = -5;
-    EXPECT_EQ(common_problems(c), (list{{errc::empty_value, "Token"},
-                                        {errc::out_of_range, "Timestamp"},
-                                        {errc::out_of_range, "SubAppId"}}));
+    EXPECT_EQ(
+        common_problems(c),
+        (list{{errc::empty_value, "Token"}, {errc::out_of_range, "Timestamp"}, {errc::out_of_range, "SubAppId"}}));
     EXPECT_EQ(common_problems(c, true), (list{{errc::empty_value, "Token"}}));
 }
 
@@ -247,9 +248,11 @@ TEST(Validate, ErrorsConvertToStdErrorCode) {
 using namespace tcvod::literals;
 
 TEST(ValidateView, StaticArraysValidateLikeTheOwningForm) {
-    static const tcvod::file_clip_view files[] = {
-        {"14508071098244959037", 30_s, 100_s}, {"", std::nullopt, std::nullopt}, {"3", 50_s, 40.5_s},
-        {"4", tcvod::time_offset::invalid(), 10}, {"5", 1, 1}};
+    static const tcvod::file_clip_view files[] = {{"14508071098244959037", 30_s, 100_s},
+                                                  {"", std::nullopt, std::nullopt},
+                                                  {"3", 50_s, 40.5_s},
+                                                  {"4", tcvod::time_offset::invalid(), 10},
+                                                  {"5", 1, 1}};
     static const tcvod::stream_clip_view streams[] = {{"s", 1, 2}};
     tcvod::run_procedure_request_view view;
     view.type = input_type::multi_file;
@@ -282,8 +285,8 @@ TEST(ValidateView, StaticArraysValidateLikeTheOwningForm) {
     common.region = std::string_view();
     common_diag.clear();
     tcvod::validate(common, {}, common_diag);
-    EXPECT_EQ(listed(common_diag), (list{{errc::missing_field, "Region"}, {errc::empty_value, "Token"},
-                                         {errc::out_of_range, "SubAppId"}}));
+    EXPECT_EQ(listed(common_diag),
+              (list{{errc::missing_field, "Region"}, {errc::empty_value, "Token"}, {errc::out_of_range, "SubAppId"}}));
 }
 
 TEST(ValidateView, EveryInputTypeOfTheDocumentedExamples) {

@@ -146,7 +146,11 @@ TEST(ModuleCode, DocumentedMessage) {
 }
 
 TEST(ModuleCode, FullWidthParenthesesAndNegativeCodes) {
-    auto m = tcvod::split_module_code("\xEF\xBC\x88" "100004" "\xEF\xBC\x89" "bad");
+    auto m = tcvod::split_module_code(
+        "\xEF\xBC\x88"
+        "100004"
+        "\xEF\xBC\x89"
+        "bad");
     ASSERT_TRUE(m);
     EXPECT_EQ(m->module_code, 100004);
     EXPECT_EQ(m->text, "bad");

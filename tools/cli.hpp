@@ -19,9 +19,9 @@ namespace tcvod_cli {
 // Exit codes shared by every subcommand.
 enum exit_code : int {
     exit_ok = 0,
-    exit_usage = 1,      // bad flags, missing flags, missing TCVOD_SECRET_KEY
-    exit_invalid = 2,    // the request or body is invalid or malformed
-    exit_rejected = 3,   // signature mismatch (verify) or an API error code (decode-response)
+    exit_usage = 1,     // bad flags, missing flags, missing TCVOD_SECRET_KEY
+    exit_invalid = 2,   // the request or body is invalid or malformed
+    exit_rejected = 3,  // signature mismatch (verify) or an API error code (decode-response)
 };
 
 inline constexpr const char* secret_key_variable = "TCVOD_SECRET_KEY";

@@ -37,7 +37,8 @@ int sign_as(const sign_flags& f, const std::vector<tcvod::parameter>& params, co
     tcvod::diagnostics diag;
     tcvod::query_parameters parsed;
     tcvod::decoded_request<Request> decoded;
-    if (!parsed.assign(params.data(), params.size(), opts, diag) || !tcvod::decode_request(parsed, decoded, opts, diag)) {
+    if (!parsed.assign(params.data(), params.size(), opts, diag) ||
+        !tcvod::decode_request(parsed, decoded, opts, diag)) {
         print_diagnostics(diag);
         return exit_invalid;
     }
@@ -62,11 +63,8 @@ int sign_as(const sign_flags& f, const std::vector<tcvod::parameter>& params, co
 
 int run_sign(const sign_flags& f) {
     std::vector<tcvod::parameter> params = {
-        {"Action", f.action},
-        {"Region", f.region},
-        {"SecretId", f.secret_id},
-        {"Timestamp", f.timestamp},
-        {"Nonce", f.nonce},
+        {"Action", f.action},       {"Region", f.region}, {"SecretId", f.secret_id},
+        {"Timestamp", f.timestamp}, {"Nonce", f.nonce},
     };
     if (f.signature_method) params.push_back({"SignatureMethod", *f.signature_method});
     for (std::string_view pair : f.pairs) {

@@ -68,7 +68,8 @@ with TCVOD_SECRET_KEY (using the hash its SignatureMethod names) and validates
 it. Prints the decoded request as one line of JSON. Accepts RunProcedure,
 PullEvent and ConfirmEvent. Exit 3 when the signature does not match.)";
 
-const char* const decode_response_footer = R"(Prints one line of JSON: code, message, codeDesc and vodTaskId when present,
+const char* const decode_response_footer =
+    R"(Prints one line of JSON: code, message, codeDesc and vodTaskId when present,
 category (success, invalid_request, authentication, quota, not_found,
 conflict, billing, partial_success, server_error, unknown) and retryable.
 `code` may be a number or a numeric string. Exit 3 when code != 0.)";
@@ -164,14 +165,14 @@ CLI::App* add_sign(CLI::App& app, sign_flags& f) {
            {"HmacSHA1", "HmacSHA256"});
     cmd->add_flag("--lenient", f.lenient,
                   "Skip the semantic checks (ranges, end >= start); the structural\nones always run");
-    add_choice(*cmd, "--print", f.form,
-               std::vector<std::pair<std::string, tcvod::output_form>>{
-                   {"url", tcvod::output_form::url},
-                   {"query", tcvod::output_form::query},
-                   {"body", tcvod::output_form::body},
-                   {"string-to-sign", tcvod::output_form::string_to_sign}},
-               "url (default for GET: https://HOST PATH?query), body (default\n"
-               "for POST: the application/x-www-form-urlencoded body), query,\nstring-to-sign");
+    add_choice(
+        *cmd, "--print", f.form,
+        std::vector<std::pair<std::string, tcvod::output_form>>{{"url", tcvod::output_form::url},
+                                                                {"query", tcvod::output_form::query},
+                                                                {"body", tcvod::output_form::body},
+                                                                {"string-to-sign", tcvod::output_form::string_to_sign}},
+        "url (default for GET: https://HOST PATH?query), body (default\n"
+        "for POST: the application/x-www-form-urlencoded body), query,\nstring-to-sign");
     // Checked by run_sign, after the flags: the tool's messages for a bad pair.
     cmd->add_option("NAME=VALUE", f.pairs, "Action parameters by wire name, plus SubAppId and Token")->type_name("");
     cmd->allow_extras();  // unknown flags: see leftover_message()
@@ -252,8 +253,8 @@ int run(int argc, char** argv) {
     bool lenient = false;
     CLI::App* sign_cmd = add_sign(app, sign);
     CLI::App* verify_cmd = add_verify(app, verify);
-    CLI::App* response_cmd = add_decode(app, "decode-response", "Decode an API response body on stdin",
-                                        decode_response_footer, lenient);
+    CLI::App* response_cmd =
+        add_decode(app, "decode-response", "Decode an API response body on stdin", decode_response_footer, lenient);
     add_decode(app, "decode-event", "Decode an event callback or PullEvent response on stdin", decode_event_footer,
                lenient);
 

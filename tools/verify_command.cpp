@@ -67,7 +67,8 @@ int run_verify(const verify_flags& f) {
     }
     if (*action == tcvod::run_procedure_request::action)
         return print_decoded<tcvod::run_procedure_request>(parsed, opts, diag);
-    if (*action == tcvod::pull_event_request::action) return print_decoded<tcvod::pull_event_request>(parsed, opts, diag);
+    if (*action == tcvod::pull_event_request::action)
+        return print_decoded<tcvod::pull_event_request>(parsed, opts, diag);
     if (*action == tcvod::confirm_event_request::action)
         return print_decoded<tcvod::confirm_event_request>(parsed, opts, diag);
     std::fprintf(stderr, "Action: is not an action this tool decodes\n");

@@ -3,7 +3,8 @@
 # tool's sources and every library header: the headers are checked as the
 # tool and the no-exception API test instantiate them (HeaderFilterRegex
 # limits reports to include/tcvod and tools), plus one TU that includes
-# every public header. Budget on 2 cores: about 2 minutes.
+# every public header; then clang-format --dry-run --Werror over every C++
+# file (.clang-format). Budget on 2 cores: about 2 minutes.
 set -uo pipefail
 cd "$TCVOD_ROOT"
 build=build-ci/tidy
@@ -33,6 +34,17 @@ for source in tools/*.cpp; do
 done
 run all_headers "$all_headers" -- -std=c++17 -Iinclude
 run no_exceptions_api tests/no_exceptions_test.cpp -- -std=c++17 -fno-exceptions -fno-rtti -Iinclude -Itests
+
+# One code style (.clang-format, clang-format 14) on every C++ file of the project.
+mapfile -t sources < <(git ls-files 'include/*.hpp' 'tools/*.cpp' 'tools/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
+  'fuzz/*.cpp' 'fuzz/*.hpp' 'bench/*.cpp' 'bench/*.hpp' 'examples/*.cpp' 'examples/*.hpp' 'footprint/*.cpp' 'footprint/*.hpp')
+if [ "${#sources[@]}" -gt 0 ] && clang-format --dry-run --Werror "${sources[@]}" > "$build/clang-format.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  echo "24-clang-tidy: clang-format finds ${#sources[@]} files not formatted (or none listed):"
+  grep -E "error:" "$build/clang-format.log" | head -20
+  failed=$((failed + 1))
+fi
 echo "24-clang-tidy: $passed clean, $failed with findings"
 echo "$passed $failed" > "$counts"
 [ "$failed" -eq 0 ]

@@ -45,9 +45,9 @@ struct service_config {
     std::string secret_id;
     std::string sign_host{tcvod::default_host};  // the host clients sign, not the one they connect to
     std::string path{tcvod::default_path};
-    std::chrono::seconds timestamp_window{300};     // the API's documented 5 minutes
-    std::size_t run_procedure_limit = 100;          // per rate_window
-    std::size_t event_api_limit = 1000;             // PullEvent and ConfirmEvent, per rate_window
+    std::chrono::seconds timestamp_window{300};  // the API's documented 5 minutes
+    std::size_t run_procedure_limit = 100;       // per rate_window
+    std::size_t event_api_limit = 1000;          // PullEvent and ConfirmEvent, per rate_window
     std::chrono::milliseconds rate_window{60000};
     std::chrono::milliseconds duplicate_window{60000};  // same procedure on the same input -> 50005
     std::chrono::milliseconds handle_ttl{30000};        // a msgHandle must be confirmed within this
@@ -79,8 +79,11 @@ using log_sink = std::function<void(const std::string& line)>;
 class vod_service {
 public:
     vod_service(service_config config, std::string_view secret_key, callback_sender send_callback, log_sink log)
-        : config_(std::move(config)), signer_(secret_key), send_callback_(std::move(send_callback)),
-          log_(std::move(log)), replay_(config_.timestamp_window),
+        : config_(std::move(config)),
+          signer_(secret_key),
+          send_callback_(std::move(send_callback)),
+          log_(std::move(log)),
+          replay_(config_.timestamp_window),
           run_procedure_rate_(config_.run_procedure_limit, config_.rate_window),
           event_api_rate_(config_.event_api_limit, config_.rate_window),
           events_(config_.handle_ttl, config_.max_queued_events, std::random_device{}()),
@@ -131,8 +134,7 @@ private:
         if (c.method == tcvod::http_method::post) {
             // The API reads POST parameters from the form body only.
             if (!is_form(content_type))
-                return fail(c, code::invalid_request_parameters,
-                            "POST body must be application/x-www-form-urlencoded");
+                return fail(c, code::invalid_request_parameters, "POST body must be application/x-www-form-urlencoded");
             input = body;
         }
         tcvod::query_parameters params;
@@ -165,8 +167,7 @@ private:
             case replay_guard::verdict::fresh: break;
             case replay_guard::verdict::stale_timestamp:
                 return fail(c, code::replay_attack, "Timestamp is outside the accepted window");
-            case replay_guard::verdict::reused_nonce:
-                return fail(c, code::replay_attack, "Nonce has been used before");
+            case replay_guard::verdict::reused_nonce: return fail(c, code::replay_attack, "Nonce has been used before");
             }
             bool event_api = action == "PullEvent" || action == "ConfirmEvent";
             if (action == "RunProcedure" && !run_procedure_rate_.admit(c.secret_id, now))
@@ -371,8 +372,7 @@ private:
         if (r.type == tcvod::input_type::single_file && !known(r.file->id)) return tcvod::field_path("file.id");
         if (r.type == tcvod::input_type::multi_file)
             for (std::size_t i = 0; i < r.file_list.size(); ++i)
-                if (!known(r.file_list[i].id))
-                    return tcvod::field_path("fileList.").append_index(i).append(".id");
+                if (!known(r.file_list[i].id)) return tcvod::field_path("fileList.").append_index(i).append(".id");
         return std::nullopt;
     }
 
@@ -394,7 +394,6 @@ private:
         for (auto it = recent_submissions_.begin(); it != recent_submissions_.end();)
             it = now - it->second >= config_.duplicate_window ? recent_submissions_.erase(it) : std::next(it);
     }
-
 
     std::string random_hex(std::size_t digits) {
         static constexpr char hex[] = "0123456789abcdef";

@@ -118,9 +118,7 @@ inline std::optional<tcvod::event> finish_sub_task(task_flow& flow, std::size_t 
         out.url = base + "f" + std::to_string(*t.input->definition) + ".mp4";
         out.media = *s.meta_data;
         break;
-    default:
-        out.image_url.push_back(base + "cover.jpg");
-        break;
+    default: out.image_url.push_back(base + "cover.jpg"); break;
     }
     t.output = std::move(out);
     bool last = k + 1 == s.process_tasks.size();

@@ -35,7 +35,7 @@ using http_response = http::response<http::string_body>;
 
 struct http_limits {
     std::uint32_t header_limit = 8 * 1024;
-    std::uint64_t body_limit = (1u << 20) + 4096;  // the codec's 1 MiB input limit, plus slack
+    std::uint64_t body_limit = (1u << 20) + 4096;   // the codec's 1 MiB input limit, plus slack
     std::chrono::milliseconds read_timeout{10000};  // for a whole request, idle time included
     std::chrono::milliseconds write_timeout{10000};
     std::size_t max_connections = 64;
@@ -50,8 +50,7 @@ using error_handler = std::function<http_response(http::status, const char* reas
 class http_server {
 public:
     http_server(asio::io_context& io, http_limits limits, request_handler on_request, error_handler on_error)
-        : io_(io), acceptor_(io), limits_(limits), on_request_(std::move(on_request)),
-          on_error_(std::move(on_error)) {}
+        : io_(io), acceptor_(io), limits_(limits), on_request_(std::move(on_request)), on_error_(std::move(on_error)) {}
 
     ~http_server() { stop(); }
 

@@ -16,7 +16,7 @@
 namespace examples {
 
 struct loopback_url {
-    std::string address;      // "127.0.0.1" or "::1"
+    std::string address;  // "127.0.0.1" or "::1"
     std::uint16_t port = 80;
     std::string host_header;  // host[:port] as written, for the Host field
     std::string target;       // path and query, "/" when empty

@@ -23,16 +23,16 @@ inline namespace v1 {
 enum class errc : int {
     ok = 0,
     // request structure and values
-    missing_field = 1,         // a required field is absent
-    unexpected_field = 2,      // a field that does not belong to this inputType
-    empty_value = 3,           // a string that must not be empty is empty
-    invalid_value = 4,         // a value outside its enumeration or grammar
-    out_of_range = 5,          // a number outside its documented range
-    bad_order = 6,             // end before start
-    invalid_url = 7,           // pull.url is not an absolute http(s) URL with a host
-    invalid_md5 = 8,           // pull.fileMd5 is not 32 hex digits
-    invalid_number = 9,        // a number that does not parse as decimal text
-    invalid_key = 10,          // a key tcvod never emits (e.g. contains '_')
+    missing_field = 1,     // a required field is absent
+    unexpected_field = 2,  // a field that does not belong to this inputType
+    empty_value = 3,       // a string that must not be empty is empty
+    invalid_value = 4,     // a value outside its enumeration or grammar
+    out_of_range = 5,      // a number outside its documented range
+    bad_order = 6,         // end before start
+    invalid_url = 7,       // pull.url is not an absolute http(s) URL with a host
+    invalid_md5 = 8,       // pull.fileMd5 is not 32 hex digits
+    invalid_number = 9,    // a number that does not parse as decimal text
+    invalid_key = 10,      // a key tcvod never emits (e.g. contains '_')
     // query decoding
     bad_percent_escape = 20,   // '%' not followed by two hex digits
     duplicate_key = 21,        // the same key appears twice
@@ -50,12 +50,12 @@ enum class errc : int {
     buffer_too_small = 43,
     unknown_action = 44,
     // JSON bodies (responses and events; response.hpp, events.hpp)
-    invalid_json = 60,         // not well-formed JSON (truncated, bad literal, bad escape, ...)
-    wrong_type = 61,           // a field has a JSON type its format does not allow
-    too_deep = 62,             // nesting deeper than the configured limit
-    invalid_utf8 = 63,         // the body is not valid UTF-8
-    trailing_comma = 64,       // a comma before '}' or ']' (only the lenient mode accepts it)
-    empty_input = 65,          // nothing but whitespace
+    invalid_json = 60,    // not well-formed JSON (truncated, bad literal, bad escape, ...)
+    wrong_type = 61,      // a field has a JSON type its format does not allow
+    too_deep = 62,        // nesting deeper than the configured limit
+    invalid_utf8 = 63,    // the body is not valid UTF-8
+    trailing_comma = 64,  // a comma before '}' or ']' (only the lenient mode accepts it)
+    empty_input = 65,     // nothing but whitespace
 };
 
 namespace detail {
@@ -112,9 +112,7 @@ inline const std::error_category& error_category() noexcept {
     return category;
 }
 
-inline std::error_code make_error_code(errc code) noexcept {
-    return {static_cast<int>(code), error_category()};
-}
+inline std::error_code make_error_code(errc code) noexcept { return {static_cast<int>(code), error_category()}; }
 
 inline const char* to_string(errc code) noexcept { return detail::errc_message(code); }
 
@@ -126,7 +124,7 @@ public:
     static constexpr std::size_t capacity = 95;
 
     constexpr field_path() noexcept = default;
-    field_path(std::string_view text) noexcept { append(text); }  // NOLINT: implicit by design
+    field_path(std::string_view text) noexcept { append(text); }                   // NOLINT: implicit by design
     field_path(const char* text) noexcept : field_path(std::string_view(text)) {}  // NOLINT: implicit by design
 
     field_path& append(std::string_view text) noexcept {

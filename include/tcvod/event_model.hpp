@@ -97,11 +97,16 @@ constexpr std::string_view to_string(task_type t) noexcept {
     return "";
 }
 constexpr task_type task_type_from_wire(std::string_view text) noexcept {
-    constexpr task_type known[] = {task_type::transcode,         task_type::animated_graphics,
-                                   task_type::sample_snapshot,   task_type::snapshot_by_time_offset,
-                                   task_type::cover_by_snapshot, task_type::pull_file,
-                                   task_type::image_sprites,     task_type::image_sprite,
-                                   task_type::porn,              task_type::classification,
+    constexpr task_type known[] = {task_type::transcode,
+                                   task_type::animated_graphics,
+                                   task_type::sample_snapshot,
+                                   task_type::snapshot_by_time_offset,
+                                   task_type::cover_by_snapshot,
+                                   task_type::pull_file,
+                                   task_type::image_sprites,
+                                   task_type::image_sprite,
+                                   task_type::porn,
+                                   task_type::classification,
                                    task_type::tag};
     for (task_type t : known)
         if (to_string(t) == text) return t;
@@ -140,8 +145,8 @@ struct media_info {
     std::optional<std::int64_t> height;
     std::optional<std::int64_t> width;
     std::optional<std::string> md5;
-    std::optional<double> duration;  // seconds
-    std::optional<std::int64_t> rotate;  // degrees
+    std::optional<double> duration;           // seconds
+    std::optional<std::int64_t> rotate;       // degrees
     std::vector<video_stream> video_streams;  // videoStreamList
     std::vector<audio_stream> audio_streams;  // audioStreamList
 
@@ -170,17 +175,17 @@ struct mosaic {
 /// A task's `input`: the union of every task type's fields.
 struct task_input {
     std::optional<std::int64_t> definition;
-    std::optional<std::int64_t> watermark;      // Transcode: 1 or 0
-    std::vector<mosaic> mosaic_list;            // Transcode: mosaicList
-    std::optional<std::int64_t> start_time;     // AnimatedGraphics: startTime, seconds
-    std::optional<std::int64_t> end_time;       // AnimatedGraphics: endTime, seconds
+    std::optional<std::int64_t> watermark;           // Transcode: 1 or 0
+    std::vector<mosaic> mosaic_list;                 // Transcode: mosaicList
+    std::optional<std::int64_t> start_time;          // AnimatedGraphics: startTime, seconds
+    std::optional<std::int64_t> end_time;            // AnimatedGraphics: endTime, seconds
     std::vector<std::int64_t> watermark_definition;  // snapshots: watermarkDefinition
-    std::vector<std::int64_t> time_offset;      // SnapshotByTimeOffset: timeOffset, milliseconds
-    std::optional<std::string> position_type;   // CoverBySnapshot: positionType, Time or Percent
-    std::optional<double> position;             // CoverBySnapshot
-    std::optional<std::string> url;             // PullFile
-    std::optional<std::string> file_name;       // PullFile: fileName
-    std::optional<std::string> md5;             // PullFile: typed Integer in the table, a hex string (Q10)
+    std::vector<std::int64_t> time_offset;           // SnapshotByTimeOffset: timeOffset, milliseconds
+    std::optional<std::string> position_type;        // CoverBySnapshot: positionType, Time or Percent
+    std::optional<double> position;                  // CoverBySnapshot
+    std::optional<std::string> url;                  // PullFile
+    std::optional<std::string> file_name;            // PullFile: fileName
+    std::optional<std::string> md5;                  // PullFile: typed Integer in the table, a hex string (Q10)
 
     auto members() const {
         return std::tie(definition, watermark, mosaic_list, start_time, end_time, watermark_definition, time_offset,
@@ -204,7 +209,7 @@ struct snapshot_image {
 struct review_segment {
     std::optional<double> start_time_offset;
     std::optional<double> end_time_offset;
-    std::optional<double> confidence;  // 0-100
+    std::optional<double> confidence;       // 0-100
     std::optional<std::string> suggestion;  // pass, review or block
     std::optional<std::string> url;
     std::optional<std::int64_t> pic_url_expire_time_stamp;  // picUrlExpireTimeStamp
@@ -241,25 +246,25 @@ struct tag_result {
 /// A task's `output` (present on success): the union of every task
 /// type's fields.
 struct task_output {
-    std::optional<std::string> url;  // Transcode, AnimatedGraphics, PullFile
-    media_info media;                // Transcode (and container/height/width of AnimatedGraphics)
-    std::optional<double> fps;       // AnimatedGraphics
+    std::optional<std::string> url;        // Transcode, AnimatedGraphics, PullFile
+    media_info media;                      // Transcode (and container/height/width of AnimatedGraphics)
+    std::optional<double> fps;             // AnimatedGraphics
     std::vector<std::string> image_urls;   // SampleSnapshot (and the withdrawn ImageSprite): imageUrls
     std::vector<snapshot_image> img_info;  // SnapshotByTimeOffset: imgInfo
     /// CoverBySnapshot `imageUrl`: a string in the examples, "Array" in the
     /// table (Q10); both are read into this list. One element is written
     /// back as a string, as in the examples.
     std::vector<std::string> image_url;
-    std::optional<std::string> file_id;    // PullFile: fileId
-    std::optional<std::string> file_size;  // PullFile: fileSize, typed String (numbers kept as text)
-    std::optional<std::int64_t> total_count;  // ImageSprites: totalCount
-    std::vector<std::string> url_list;        // ImageSprites: urlList
-    std::optional<std::string> web_vtt_url;   // ImageSprites: webVttUrl
-    std::optional<double> confidence;         // Porn
-    std::optional<std::string> suggestion;    // Porn
-    std::vector<review_segment> segments;     // Porn
+    std::optional<std::string> file_id;                  // PullFile: fileId
+    std::optional<std::string> file_size;                // PullFile: fileSize, typed String (numbers kept as text)
+    std::optional<std::int64_t> total_count;             // ImageSprites: totalCount
+    std::vector<std::string> url_list;                   // ImageSprites: urlList
+    std::optional<std::string> web_vtt_url;              // ImageSprites: webVttUrl
+    std::optional<double> confidence;                    // Porn
+    std::optional<std::string> suggestion;               // Porn
+    std::vector<review_segment> segments;                // Porn
     std::vector<classification_result> classifications;  // Classification
-    std::vector<tag_result> tags;                         // Tag
+    std::vector<tag_result> tags;                        // Tag
 
     auto members() const {
         return std::tie(url, media, fps, image_urls, img_info, image_url, file_id, file_size, total_count, url_list,
@@ -279,7 +284,9 @@ struct task {
     std::optional<task_input> input;
     std::optional<task_output> output;
 
-    std::string_view type_name() const noexcept { return type == task_type::other ? std::string_view(other_type) : to_string(type); }
+    std::string_view type_name() const noexcept {
+        return type == task_type::other ? std::string_view(other_type) : to_string(type);
+    }
 
     auto members() const { return std::tie(type, other_type, status, err_code, message, input, output); }
     friend bool operator==(const task& a, const task& b) { return a.members() == b.members(); }
@@ -304,7 +311,7 @@ struct procedure_state_changed {
     procedure_status status = procedure_status::processing;
     std::int64_t err_code = 0;  // errCode
     std::string message;
-    std::string file_id;  // fileId
+    std::string file_id;                  // fileId
     std::optional<media_info> meta_data;  // metaData
     std::optional<drm_info> drm;
     std::vector<task> process_tasks;    // processTaskList
@@ -312,8 +319,8 @@ struct procedure_state_changed {
     std::vector<task> ai_analyses;      // aIAnalysisList
 
     auto members() const {
-        return std::tie(vod_task_id, status, err_code, message, file_id, meta_data, drm, process_tasks,
-                        content_reviews, ai_analyses);
+        return std::tie(vod_task_id, status, err_code, message, file_id, meta_data, drm, process_tasks, content_reviews,
+                        ai_analyses);
     }
     friend bool operator==(const procedure_state_changed& a, const procedure_state_changed& b) {
         return a.members() == b.members();

@@ -252,10 +252,21 @@ inline bool read_audio_stream(json_context& ctx, ondemand::value& v, const json_
 
 /// metaData members; the output table starts with the same names.
 struct media_keys {
-    static constexpr std::string_view names[] = {"size",     "container", "bitrate", "height",          "width",
-                                                 "md5",      "duration",  "rotate",  "videoStreamList", "audioStreamList"};
-    enum : std::size_t { size, container, bitrate, height, width, md5, duration, rotate, video_streams, audio_streams,
-                         count };
+    static constexpr std::string_view names[] = {"size", "container", "bitrate", "height",          "width",
+                                                 "md5",  "duration",  "rotate",  "videoStreamList", "audioStreamList"};
+    enum : std::size_t {
+        size,
+        container,
+        bitrate,
+        height,
+        width,
+        md5,
+        duration,
+        rotate,
+        video_streams,
+        audio_streams,
+        count
+    };
 };
 
 inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::value& f, const json_path& p,
@@ -297,8 +308,7 @@ struct mosaic_keys {
     enum : std::size_t { width, height, left, top, start_time_offset, end_time_offset };
 };
 
-inline bool read_mosaic(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                        mosaic& out) {
+inline bool read_mosaic(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, mosaic& out) {
     using k = mosaic_keys;
     seen_members seen;
     return for_each_member(ctx, v, path, depth, k::names, seen,
@@ -308,45 +318,59 @@ inline bool read_mosaic(json_context& ctx, ondemand::value& v, const json_path& 
                                case k::height: return read_optional_text(ctx, f, p, out.height);
                                case k::left: return read_optional_text(ctx, f, p, out.left);
                                case k::top: return read_optional_text(ctx, f, p, out.top);
-                               case k::start_time_offset: return read_optional_decimal(ctx, f, p, out.start_time_offset);
+                               case k::start_time_offset:
+                                   return read_optional_decimal(ctx, f, p, out.start_time_offset);
                                default: return read_optional_decimal(ctx, f, p, out.end_time_offset);
                                }
                            });
 }
 
 struct task_input_keys {
-    static constexpr std::string_view names[] = {"definition", "watermark",   "mosaicList", "startTime",
-                                                 "endTime",    "watermarkDefinition", "timeOffset", "positionType",
-                                                 "position",   "url",         "fileName",   "md5"};
-    enum : std::size_t { definition, watermark, mosaic_list, start_time, end_time, watermark_definition, time_offset,
-                         position_type, position, url, file_name, md5 };
+    static constexpr std::string_view names[] = {
+        "definition", "watermark",    "mosaicList", "startTime", "endTime",  "watermarkDefinition",
+        "timeOffset", "positionType", "position",   "url",       "fileName", "md5"};
+    enum : std::size_t {
+        definition,
+        watermark,
+        mosaic_list,
+        start_time,
+        end_time,
+        watermark_definition,
+        time_offset,
+        position_type,
+        position,
+        url,
+        file_name,
+        md5
+    };
 };
 
 inline bool read_task_input(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                             task_input& out) {
     using k = task_input_keys;
     seen_members seen;
-    return for_each_member(
-        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
-            switch (i) {
-            case k::definition: return read_optional_integer(ctx, f, p, out.definition);
-            case k::watermark: return read_optional_integer(ctx, f, p, out.watermark);
-            case k::mosaic_list:
-                return read_list(ctx, f, p, depth + 1, out.mosaic_list,
-                                 [&](ondemand::value& item, const json_path& here, mosaic& m) {
-                                     return read_mosaic(ctx, item, here, depth + 2, m);
-                                 });
-            case k::start_time: return read_optional_integer(ctx, f, p, out.start_time);
-            case k::end_time: return read_optional_integer(ctx, f, p, out.end_time);
-            case k::watermark_definition: return read_integer_list(ctx, f, p, depth + 1, out.watermark_definition);
-            case k::time_offset: return read_integer_list(ctx, f, p, depth + 1, out.time_offset);
-            case k::position_type: return read_optional_owned(ctx, f, p, out.position_type);
-            case k::position: return read_optional_decimal(ctx, f, p, out.position);
-            case k::url: return read_optional_owned(ctx, f, p, out.url);
-            case k::file_name: return read_optional_owned(ctx, f, p, out.file_name);
-            default: return read_optional_text(ctx, f, p, out.md5);
-            }
-        });
+    return for_each_member(ctx, v, path, depth, k::names, seen,
+                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
+                               switch (i) {
+                               case k::definition: return read_optional_integer(ctx, f, p, out.definition);
+                               case k::watermark: return read_optional_integer(ctx, f, p, out.watermark);
+                               case k::mosaic_list:
+                                   return read_list(ctx, f, p, depth + 1, out.mosaic_list,
+                                                    [&](ondemand::value& item, const json_path& here, mosaic& m) {
+                                                        return read_mosaic(ctx, item, here, depth + 2, m);
+                                                    });
+                               case k::start_time: return read_optional_integer(ctx, f, p, out.start_time);
+                               case k::end_time: return read_optional_integer(ctx, f, p, out.end_time);
+                               case k::watermark_definition:
+                                   return read_integer_list(ctx, f, p, depth + 1, out.watermark_definition);
+                               case k::time_offset: return read_integer_list(ctx, f, p, depth + 1, out.time_offset);
+                               case k::position_type: return read_optional_owned(ctx, f, p, out.position_type);
+                               case k::position: return read_optional_decimal(ctx, f, p, out.position);
+                               case k::url: return read_optional_owned(ctx, f, p, out.url);
+                               case k::file_name: return read_optional_owned(ctx, f, p, out.file_name);
+                               default: return read_optional_text(ctx, f, p, out.md5);
+                               }
+                           });
 }
 
 struct snapshot_image_keys {
@@ -370,13 +394,27 @@ struct tag_keys {
 /// Output members after the media ones (indices from media_keys::count).
 struct task_output_keys {
     static constexpr std::string_view names[] = {
-        "size",     "container",  "bitrate",  "height",   "width",      "md5",        "duration",
-        "rotate",   "videoStreamList", "audioStreamList",
-        "url",      "fps",        "imageUrls", "imgInfo", "imageUrl",   "fileId",     "fileSize",
-        "totalCount", "urlList",  "webVttUrl", "confidence", "suggestion", "segments", "classifications",
-        "tags"};
-    enum : std::size_t { url = media_keys::count, fps, image_urls, img_info, image_url, file_id, file_size,
-                         total_count, url_list, web_vtt_url, confidence, suggestion, segments, classifications, tags };
+        "size",       "container",       "bitrate",         "height",     "width",   "md5",       "duration",
+        "rotate",     "videoStreamList", "audioStreamList", "url",        "fps",     "imageUrls", "imgInfo",
+        "imageUrl",   "fileId",          "fileSize",        "totalCount", "urlList", "webVttUrl", "confidence",
+        "suggestion", "segments",        "classifications", "tags"};
+    enum : std::size_t {
+        url = media_keys::count,
+        fps,
+        image_urls,
+        img_info,
+        image_url,
+        file_id,
+        file_size,
+        total_count,
+        url_list,
+        web_vtt_url,
+        confidence,
+        suggestion,
+        segments,
+        classifications,
+        tags
+    };
 };
 
 /// CoverBySnapshot `imageUrl`: a string in the examples, "Array" in the
@@ -397,75 +435,76 @@ inline bool read_task_output(json_context& ctx, ondemand::value& v, const json_p
     using k = task_output_keys;
     seen_members seen;
     const std::size_t inner = depth + 1;
-    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                    const json_path& p) {
-        if (i < media_keys::count) return read_media_member(ctx, i, f, p, inner, out.media);
-        switch (i) {
-        case k::url: return read_optional_owned(ctx, f, p, out.url);
-        case k::fps: return read_optional_decimal(ctx, f, p, out.fps);
-        case k::image_urls: return read_string_list(ctx, f, p, inner, out.image_urls);
-        case k::img_info:
-            return read_list(ctx, f, p, inner, out.img_info,
-                             [&](ondemand::value& item, const json_path& here, snapshot_image& s) {
-                                 seen_members seen_image;
-                                 return for_each_member(
-                                     ctx, item, here, inner + 1, snapshot_image_keys::names, seen_image,
-                                     [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                         return j == 0 ? read_optional_integer(ctx, g, q, s.time_offset)
-                                                       : read_optional_owned(ctx, g, q, s.url);
-                                     });
-                             });
-        case k::image_url: return read_string_or_list(ctx, f, p, inner, out.image_url);
-        case k::file_id: return read_optional_text(ctx, f, p, out.file_id);
-        case k::file_size: return read_optional_text(ctx, f, p, out.file_size);
-        case k::total_count: return read_optional_integer(ctx, f, p, out.total_count);
-        case k::url_list: return read_string_list(ctx, f, p, inner, out.url_list);
-        case k::web_vtt_url: return read_optional_owned(ctx, f, p, out.web_vtt_url);
-        case k::confidence: return read_optional_decimal(ctx, f, p, out.confidence);
-        case k::suggestion: return read_optional_owned(ctx, f, p, out.suggestion);
-        case k::segments:
-            return read_list(ctx, f, p, inner, out.segments,
-                             [&](ondemand::value& item, const json_path& here, review_segment& s) {
-                                 using r = review_segment_keys;
-                                 seen_members seen_segment;
-                                 return for_each_member(
-                                     ctx, item, here, inner + 1, r::names, seen_segment,
-                                     [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                         switch (j) {
-                                         case r::start_time_offset:
-                                             return read_optional_decimal(ctx, g, q, s.start_time_offset);
-                                         case r::end_time_offset:
-                                             return read_optional_decimal(ctx, g, q, s.end_time_offset);
-                                         case r::confidence: return read_optional_decimal(ctx, g, q, s.confidence);
-                                         case r::suggestion: return read_optional_owned(ctx, g, q, s.suggestion);
-                                         case r::url: return read_optional_owned(ctx, g, q, s.url);
-                                         default:
-                                             return read_optional_integer(ctx, g, q, s.pic_url_expire_time_stamp);
-                                         }
-                                     });
-                             });
-        case k::classifications:
-            return read_list(ctx, f, p, inner, out.classifications,
-                             [&](ondemand::value& item, const json_path& here, classification_result& c) {
-                                 seen_members seen_class;
-                                 return for_each_member(ctx, item, here, inner + 1, classification_keys::names,
-                                                        seen_class,
-                                                        [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                                            return j == 0 ? read_plain_string(ctx, g, q, c.classification)
-                                                                          : read_optional_decimal(ctx, g, q, c.confidence);
-                                                        });
-                             });
-        default:
-            return read_list(ctx, f, p, inner, out.tags, [&](ondemand::value& item, const json_path& here, tag_result& t) {
-                seen_members seen_tag;
-                return for_each_member(ctx, item, here, inner + 1, tag_keys::names, seen_tag,
-                                       [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                           return j == 0 ? read_plain_string(ctx, g, q, t.tag)
-                                                         : read_optional_decimal(ctx, g, q, t.confidence);
-                                       });
-            });
-        }
-    });
+    return for_each_member(
+        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
+            if (i < media_keys::count) return read_media_member(ctx, i, f, p, inner, out.media);
+            switch (i) {
+            case k::url: return read_optional_owned(ctx, f, p, out.url);
+            case k::fps: return read_optional_decimal(ctx, f, p, out.fps);
+            case k::image_urls: return read_string_list(ctx, f, p, inner, out.image_urls);
+            case k::img_info:
+                return read_list(ctx, f, p, inner, out.img_info,
+                                 [&](ondemand::value& item, const json_path& here, snapshot_image& s) {
+                                     seen_members seen_image;
+                                     return for_each_member(
+                                         ctx, item, here, inner + 1, snapshot_image_keys::names, seen_image,
+                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
+                                             return j == 0 ? read_optional_integer(ctx, g, q, s.time_offset)
+                                                           : read_optional_owned(ctx, g, q, s.url);
+                                         });
+                                 });
+            case k::image_url: return read_string_or_list(ctx, f, p, inner, out.image_url);
+            case k::file_id: return read_optional_text(ctx, f, p, out.file_id);
+            case k::file_size: return read_optional_text(ctx, f, p, out.file_size);
+            case k::total_count: return read_optional_integer(ctx, f, p, out.total_count);
+            case k::url_list: return read_string_list(ctx, f, p, inner, out.url_list);
+            case k::web_vtt_url: return read_optional_owned(ctx, f, p, out.web_vtt_url);
+            case k::confidence: return read_optional_decimal(ctx, f, p, out.confidence);
+            case k::suggestion: return read_optional_owned(ctx, f, p, out.suggestion);
+            case k::segments:
+                return read_list(ctx, f, p, inner, out.segments,
+                                 [&](ondemand::value& item, const json_path& here, review_segment& s) {
+                                     using r = review_segment_keys;
+                                     seen_members seen_segment;
+                                     return for_each_member(
+                                         ctx, item, here, inner + 1, r::names, seen_segment,
+                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
+                                             switch (j) {
+                                             case r::start_time_offset:
+                                                 return read_optional_decimal(ctx, g, q, s.start_time_offset);
+                                             case r::end_time_offset:
+                                                 return read_optional_decimal(ctx, g, q, s.end_time_offset);
+                                             case r::confidence: return read_optional_decimal(ctx, g, q, s.confidence);
+                                             case r::suggestion: return read_optional_owned(ctx, g, q, s.suggestion);
+                                             case r::url: return read_optional_owned(ctx, g, q, s.url);
+                                             default:
+                                                 return read_optional_integer(ctx, g, q, s.pic_url_expire_time_stamp);
+                                             }
+                                         });
+                                 });
+            case k::classifications:
+                return read_list(ctx, f, p, inner, out.classifications,
+                                 [&](ondemand::value& item, const json_path& here, classification_result& c) {
+                                     seen_members seen_class;
+                                     return for_each_member(
+                                         ctx, item, here, inner + 1, classification_keys::names, seen_class,
+                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
+                                             return j == 0 ? read_plain_string(ctx, g, q, c.classification)
+                                                           : read_optional_decimal(ctx, g, q, c.confidence);
+                                         });
+                                 });
+            default:
+                return read_list(
+                    ctx, f, p, inner, out.tags, [&](ondemand::value& item, const json_path& here, tag_result& t) {
+                        seen_members seen_tag;
+                        return for_each_member(ctx, item, here, inner + 1, tag_keys::names, seen_tag,
+                                               [&](std::size_t j, ondemand::value& g, const json_path& q) {
+                                                   return j == 0 ? read_plain_string(ctx, g, q, t.tag)
+                                                                 : read_optional_decimal(ctx, g, q, t.confidence);
+                                               });
+                    });
+            }
+        });
 }
 
 struct task_keys {
@@ -476,29 +515,29 @@ struct task_keys {
 inline bool read_task(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, task& out) {
     using k = task_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const json_path& p) {
-        switch (i) {
-        case k::task_type: {
-            std::string_view name;
-            if (!read_string(ctx, f, p, name)) return false;
-            out.type = task_type_from_wire(name);
-            if (out.type == task_type::other) out.other_type.assign(name.data(), name.size());
-            return true;
-        }
-        case k::status:
-            return read_enumerated(ctx, f, p, task_status_from_wire, "must be PROCESSING, SUCCESS or FAIL",
-                                   out.status);
-        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-        case k::message: return read_plain_string(ctx, f, p, out.message);
-        case k::input:
-            return read_optional_object(ctx, f, p, out.input,
-                                        [&](task_input& in) { return read_task_input(ctx, f, p, depth + 1, in); });
-        default:
-            return read_optional_object(ctx, f, p, out.output,
-                                        [&](task_output& o) { return read_task_output(ctx, f, p, depth + 1, o); });
-        }
-    });
+    bool ok = for_each_member(
+        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
+            switch (i) {
+            case k::task_type: {
+                std::string_view name;
+                if (!read_string(ctx, f, p, name)) return false;
+                out.type = task_type_from_wire(name);
+                if (out.type == task_type::other) out.other_type.assign(name.data(), name.size());
+                return true;
+            }
+            case k::status:
+                return read_enumerated(ctx, f, p, task_status_from_wire, "must be PROCESSING, SUCCESS or FAIL",
+                                       out.status);
+            case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+            case k::message: return read_plain_string(ctx, f, p, out.message);
+            case k::input:
+                return read_optional_object(ctx, f, p, out.input,
+                                            [&](task_input& in) { return read_task_input(ctx, f, p, depth + 1, in); });
+            default:
+                return read_optional_object(ctx, f, p, out.output,
+                                            [&](task_output& o) { return read_task_output(ctx, f, p, depth + 1, o); });
+            }
+        });
     if (!ok) return false;
     if (!seen.has(k::task_type)) return ctx.fail(errc::missing_field, json_path(path, "taskType"), "is required");
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
@@ -518,64 +557,76 @@ struct drm_keys {
 };
 
 struct procedure_state_keys {
-    static constexpr std::string_view names[] = {"vodTaskId", "status",          "errCode",
-                                                 "message",   "fileId",          "metaData",
-                                                 "drm",       "processTaskList", "contentReviewList",
-                                                 "aIAnalysisList"};
-    enum : std::size_t { vod_task_id, status, err_code, message, file_id, meta_data, drm, process_tasks,
-                         content_reviews, ai_analyses };
+    static constexpr std::string_view names[] = {
+        "vodTaskId", "status", "errCode",         "message",           "fileId",
+        "metaData",  "drm",    "processTaskList", "contentReviewList", "aIAnalysisList"};
+    enum : std::size_t {
+        vod_task_id,
+        status,
+        err_code,
+        message,
+        file_id,
+        meta_data,
+        drm,
+        process_tasks,
+        content_reviews,
+        ai_analyses
+    };
 };
 
 inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
                                  procedure_state_changed& out) {
     using k = procedure_state_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const json_path& p) {
-        switch (i) {
-        case k::vod_task_id: return read_optional_text(ctx, f, p, out.vod_task_id);
-        case k::status:
-            return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
-        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-        case k::message: return read_plain_string(ctx, f, p, out.message);
-        case k::file_id: {
-            bool null = false;
-            if (!is_null_value(ctx, f, p, null)) return false;
-            if (null) {
-                out.file_id.clear();
-                return true;
+    bool ok = for_each_member(
+        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
+            switch (i) {
+            case k::vod_task_id: return read_optional_text(ctx, f, p, out.vod_task_id);
+            case k::status:
+                return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH",
+                                       out.status);
+            case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+            case k::message: return read_plain_string(ctx, f, p, out.message);
+            case k::file_id: {
+                bool null = false;
+                if (!is_null_value(ctx, f, p, null)) return false;
+                if (null) {
+                    out.file_id.clear();
+                    return true;
+                }
+                return read_text(ctx, f, p, out.file_id);
             }
-            return read_text(ctx, f, p, out.file_id);
-        }
-        case k::meta_data:
-            return read_optional_object(ctx, f, p, out.meta_data,
-                                        [&](media_info& m) { return read_media(ctx, f, p, depth + 1, m); });
-        case k::drm:
-            return read_optional_object(ctx, f, p, out.drm, [&](drm_info& d) {
-                using dk = drm_keys;
-                seen_members seen_drm;
-                return for_each_member(ctx, f, p, depth + 1, dk::names, seen_drm,
-                                       [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                           switch (j) {
-                                           case dk::definition: return read_optional_integer(ctx, g, q, d.definition);
-                                           case dk::key_source: return read_optional_owned(ctx, g, q, d.key_source);
-                                           case dk::get_key_url: return read_optional_owned(ctx, g, q, d.get_key_url);
-                                           default: return read_string_list(ctx, g, q, depth + 2, d.edk_list);
-                                           }
-                                       });
-            });
-        case k::process_tasks: return read_task_list(ctx, f, p, depth + 1, out.process_tasks);
-        case k::content_reviews: return read_task_list(ctx, f, p, depth + 1, out.content_reviews);
-        default: return read_task_list(ctx, f, p, depth + 1, out.ai_analyses);
-        }
-    });
+            case k::meta_data:
+                return read_optional_object(ctx, f, p, out.meta_data,
+                                            [&](media_info& m) { return read_media(ctx, f, p, depth + 1, m); });
+            case k::drm:
+                return read_optional_object(ctx, f, p, out.drm, [&](drm_info& d) {
+                    using dk = drm_keys;
+                    seen_members seen_drm;
+                    return for_each_member(ctx, f, p, depth + 1, dk::names, seen_drm,
+                                           [&](std::size_t j, ondemand::value& g, const json_path& q) {
+                                               switch (j) {
+                                               case dk::definition:
+                                                   return read_optional_integer(ctx, g, q, d.definition);
+                                               case dk::key_source: return read_optional_owned(ctx, g, q, d.key_source);
+                                               case dk::get_key_url:
+                                                   return read_optional_owned(ctx, g, q, d.get_key_url);
+                                               default: return read_string_list(ctx, g, q, depth + 2, d.edk_list);
+                                               }
+                                           });
+                });
+            case k::process_tasks: return read_task_list(ctx, f, p, depth + 1, out.process_tasks);
+            case k::content_reviews: return read_task_list(ctx, f, p, depth + 1, out.content_reviews);
+            default: return read_task_list(ctx, f, p, depth + 1, out.ai_analyses);
+            }
+        });
     if (!ok) return false;
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
     return true;
 }
 
 struct procedure_state_v3_keys {
-    static constexpr std::string_view names[] = {"TaskId", "Status", "ErrCode", "Message",
+    static constexpr std::string_view names[] = {"TaskId", "Status",   "ErrCode", "Message",
                                                  "FileId", "FileName", "FileUrl"};
     enum : std::size_t { task_id, status, err_code, message, file_id, file_name, file_url };
 };
@@ -584,27 +635,28 @@ inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const
                                     procedure_state_change_event& out) {
     using k = procedure_state_v3_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const json_path& p) {
-        switch (i) {
-        case k::task_id: return read_plain_string(ctx, f, p, out.task_id);
-        case k::status:
-            return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
-        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-        case k::message: return read_plain_string(ctx, f, p, out.message);
-        case k::file_id: {
-            bool null = false;
-            if (!is_null_value(ctx, f, p, null)) return false;
-            if (null) {
-                out.file_id.clear();
-                return true;
-            }
-            return read_text(ctx, f, p, out.file_id);
-        }
-        case k::file_name: return read_plain_string(ctx, f, p, out.file_name);
-        default: return read_plain_string(ctx, f, p, out.file_url);
-        }
-    });
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen,
+                              [&](std::size_t i, ondemand::value& f, const json_path& p) {
+                                  switch (i) {
+                                  case k::task_id: return read_plain_string(ctx, f, p, out.task_id);
+                                  case k::status:
+                                      return read_enumerated(ctx, f, p, procedure_status_from_wire,
+                                                             "must be PROCESSING or FINISH", out.status);
+                                  case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+                                  case k::message: return read_plain_string(ctx, f, p, out.message);
+                                  case k::file_id: {
+                                      bool null = false;
+                                      if (!is_null_value(ctx, f, p, null)) return false;
+                                      if (null) {
+                                          out.file_id.clear();
+                                          return true;
+                                      }
+                                      return read_text(ctx, f, p, out.file_id);
+                                  }
+                                  case k::file_name: return read_plain_string(ctx, f, p, out.file_name);
+                                  default: return read_plain_string(ctx, f, p, out.file_url);
+                                  }
+                              });
     if (!ok) return false;
     if (!seen.has(k::task_id)) return ctx.fail(errc::missing_field, json_path(path, "TaskId"), "is required");
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "Status"), "is required");
@@ -651,7 +703,8 @@ public:
                 out_.version.assign(token.data(), token.size());
                 return true;
             }
-            if (type != ondemand::json_type::string) return ctx_.fail(errc::wrong_type, p, "must be a string or a number");
+            if (type != ondemand::json_type::string)
+                return ctx_.fail(errc::wrong_type, p, "must be a string or a number");
             std::string_view text;
             if (!read_string_contents(ctx_, f, p, text)) return false;
             out_.version.assign(text.data(), text.size());
@@ -709,7 +762,8 @@ public:
         if (!seen_.has(keys::event_type))
             return ctx_.fail(errc::missing_field, json_path(path_, "eventType"),
                              "is required (EventType in the 3.0 layout)");
-        if (!seen_.has(keys::version)) return ctx_.fail(errc::missing_field, json_path(path_, "version"), "is required");
+        if (!seen_.has(keys::version))
+            return ctx_.fail(errc::missing_field, json_path(path_, "version"), "is required");
         if (out_.event_type != procedure_state_changed_event_type) return true;
         if (!has_data_)
             return ctx_.fail(errc::missing_field, json_path(path_, "data"),
@@ -718,11 +772,10 @@ public:
         json_path data_path(path_, "data");
         std::string captured;
         captured.swap(out_.data_json);
-        return decode_nested_document(ctx_, nested_.data_parser, nested_.data_buffer, captured, data_path,
-                                      [&](ondemand::value& root) {
-                                          return read_procedure_state(ctx_, root, data_path, depth_ + 1,
-                                                                      out_.procedure_state.emplace());
-                                      });
+        return decode_nested_document(
+            ctx_, nested_.data_parser, nested_.data_buffer, captured, data_path, [&](ondemand::value& root) {
+                return read_procedure_state(ctx_, root, data_path, depth_ + 1, out_.procedure_state.emplace());
+            });
     }
 
 private:
@@ -738,8 +791,9 @@ private:
 inline bool read_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
                        std::size_t depth, event& out) {
     event_reader reader(ctx, nested, path, depth, out);
-    return for_each_member(ctx, v, path, depth, event_reader::keys::names, reader.seen(),
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) { return reader.member(i, f, p); }) &&
+    return for_each_member(
+               ctx, v, path, depth, event_reader::keys::names, reader.seen(),
+               [&](std::size_t i, ondemand::value& f, const json_path& p) { return reader.member(i, f, p); }) &&
            reader.finish();
 }
 
@@ -755,8 +809,9 @@ inline bool read_event_content(json_context& ctx, nested_parsers& nested, ondema
     std::string_view text;
     if (!read_string_contents(ctx, v, path, text)) return false;
     nested.content_text.assign(text.data(), text.size());
-    return decode_nested_document(ctx, nested.content_parser, nested.content_buffer, nested.content_text, path,
-                                  [&](ondemand::value& root) { return read_event(ctx, nested, root, path, depth, out); });
+    return decode_nested_document(
+        ctx, nested.content_parser, nested.content_buffer, nested.content_text, path,
+        [&](ondemand::value& root) { return read_event(ctx, nested, root, path, depth, out); });
 }
 
 struct pulled_event_keys {
@@ -768,16 +823,16 @@ inline bool read_pulled_event(json_context& ctx, nested_parsers& nested, ondeman
                               std::size_t depth, pulled_event& out) {
     using k = pulled_event_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f,
-                                                                       const json_path& p) {
-        if (i == k::msg_handle) {
-            std::string_view handle;
-            if (!read_string(ctx, f, p, handle)) return false;
-            out.msg_handle.assign(handle.data(), handle.size());
-            return true;
-        }
-        return read_event_content(ctx, nested, f, p, depth + 1, out.content);
-    });
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen,
+                              [&](std::size_t i, ondemand::value& f, const json_path& p) {
+                                  if (i == k::msg_handle) {
+                                      std::string_view handle;
+                                      if (!read_string(ctx, f, p, handle)) return false;
+                                      out.msg_handle.assign(handle.data(), handle.size());
+                                      return true;
+                                  }
+                                  return read_event_content(ctx, nested, f, p, depth + 1, out.content);
+                              });
     if (!ok) return false;
     if (!seen.has(k::msg_handle)) return ctx.fail(errc::missing_field, json_path(path, "msgHandle"), "is required");
     if (!seen.has(k::event_content))
@@ -791,9 +846,8 @@ struct pull_response_keys {
     enum : std::size_t { code, message, code_desc, event_list, count };
 };
 
-inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested, std::size_t index,
-                                      ondemand::value& f, const json_path& p, std::size_t depth,
-                                      pull_event_response& out) {
+inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested, std::size_t index, ondemand::value& f,
+                                      const json_path& p, std::size_t depth, pull_event_response& out) {
     using k = pull_response_keys;
     switch (index) {
     case k::code: return read_integer(ctx, f, p, integer_rules{true, false}, out.code);
@@ -805,9 +859,10 @@ inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested,
     }
     case k::code_desc: return read_optional_owned(ctx, f, p, out.code_desc);
     default:
-        return read_list(ctx, f, p, depth, out.events, [&](ondemand::value& item, const json_path& here, pulled_event& e) {
-            return read_pulled_event(ctx, nested, item, here, depth + 1, e);
-        });
+        return read_list(ctx, f, p, depth, out.events,
+                         [&](ondemand::value& item, const json_path& here, pulled_event& e) {
+                             return read_pulled_event(ctx, nested, item, here, depth + 1, e);
+                         });
     }
 }
 
@@ -819,9 +874,9 @@ inline bool check_pull_response(json_context& ctx, const seen_members& seen) {
 
 /// decode_any's top level: the PullEvent response members, then the event
 /// members (shifted by pull_response_keys::count).
-inline constexpr std::string_view any_body_names[] = {"code",    "message",   "codeDesc", "eventList",
-                                                      "version", "eventType", "data",     "EventType",
-                                                      "ProcedureStateChangeEvent"};
+inline constexpr std::string_view any_body_names[] = {"code",      "message",   "codeDesc",
+                                                      "eventList", "version",   "eventType",
+                                                      "data",      "EventType", "ProcedureStateChangeEvent"};
 
 }  // namespace detail
 
@@ -856,11 +911,11 @@ public:
         return detail::decode_document(
             options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, detail::ondemand::value& root) {
                 detail::seen_members seen;
-                return detail::for_each_member(ctx, root, {}, 1, detail::pull_response_keys::names, seen,
-                                               [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
-                                                   return detail::read_pull_response_member(ctx, nested_, i, f, p, 2,
-                                                                                            out);
-                                               }) &&
+                return detail::for_each_member(
+                           ctx, root, {}, 1, detail::pull_response_keys::names, seen,
+                           [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
+                               return detail::read_pull_response_member(ctx, nested_, i, f, p, 2, out);
+                           }) &&
                        detail::check_pull_response(ctx, seen);
             });
     }
@@ -880,17 +935,17 @@ public:
                 constexpr std::size_t pull_count = detail::pull_response_keys::count;
                 detail::event_reader reader(ctx, nested_, {}, 1, callback);
                 detail::seen_members seen;
-                bool ok = detail::for_each_member(
-                    ctx, root, {}, 1, detail::any_body_names, seen,
-                    [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
-                        if (i >= pull_count) {
-                            // Mirror the mark in the reader's own table for its checks.
-                            reader.seen().mark(i - pull_count);
-                            return reader.member(i - pull_count, f, p);
-                        }
-                        is_pull = true;
-                        return detail::read_pull_response_member(ctx, nested_, i, f, p, 2, out);
-                    });
+                bool ok =
+                    detail::for_each_member(ctx, root, {}, 1, detail::any_body_names, seen,
+                                            [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
+                                                if (i >= pull_count) {
+                                                    // Mirror the mark in the reader's own table for its checks.
+                                                    reader.seen().mark(i - pull_count);
+                                                    return reader.member(i - pull_count, f, p);
+                                                }
+                                                is_pull = true;
+                                                return detail::read_pull_response_member(ctx, nested_, i, f, p, 2, out);
+                                            });
                 if (!ok) return false;
                 if (is_pull) return detail::check_pull_response(ctx, seen);
                 return reader.finish();

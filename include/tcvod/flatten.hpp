@@ -84,7 +84,8 @@ void visit_file_clip(const basic_file_clip<Storage>& clip, std::string_view pref
 }
 
 template <class Storage, class F>
-void visit_stream_clip(const basic_stream_clip<Storage>& clip, std::string_view prefix, const std::size_t* index, F& f) {
+void visit_stream_clip(const basic_stream_clip<Storage>& clip, std::string_view prefix, const std::size_t* index,
+                       F& f) {
     key_builder key;
     number_text number;
     key.start(prefix, index);
@@ -116,9 +117,8 @@ template <class Storage, class F>
 void visit_action_parameters(const basic_run_procedure_request<Storage>& r, F&& f) {
     detail::number_text number;
     if (r.file) detail::visit_file_clip(*r.file, "file.", nullptr, f);
-    detail::for_each_index_in_key_order(r.file_list.size(), [&](std::size_t i) {
-        detail::visit_file_clip(r.file_list[i], "fileList.", &i, f);
-    });
+    detail::for_each_index_in_key_order(
+        r.file_list.size(), [&](std::size_t i) { detail::visit_file_clip(r.file_list[i], "fileList.", &i, f); });
     f(std::string_view("inputType"), to_string(r.type));
     if (r.notify) f(std::string_view("notifyMode"), to_string(*r.notify));
     if (r.priority) f(std::string_view("priority"), number.of(*r.priority));

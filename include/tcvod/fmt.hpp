@@ -160,8 +160,7 @@ struct fmt::formatter<tcvod::basic_run_procedure_request<Storage>> {
         return tcvod::detail::parse_empty_spec(ctx);
     }
     template <class FormatContext>
-    auto format(const tcvod::basic_run_procedure_request<Storage>& r, FormatContext& ctx) const
-        -> decltype(ctx.out()) {
+    auto format(const tcvod::basic_run_procedure_request<Storage>& r, FormatContext& ctx) const -> decltype(ctx.out()) {
         auto out = fmt::format_to(ctx.out(), "{}{{", tcvod::basic_run_procedure_request<Storage>::action);
         bool first = true;
         tcvod::visit_action_parameters(r, [&](std::string_view key, std::string_view value) {

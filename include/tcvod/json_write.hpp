@@ -31,14 +31,14 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
     if (c >= 0xC2 && c <= 0xDF) return n >= 2 && cont(i + 1) ? 2 : 0;
     if (c >= 0xE0 && c <= 0xEF) {
         if (n < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
-        if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;  // overlong
-        if (c == 0xED && byte(i + 1) >= 0xA0) return 0; // surrogate
+        if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
+        if (c == 0xED && byte(i + 1) >= 0xA0) return 0;  // surrogate
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4) {
         if (n < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-        if (c == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
-        if (c == 0xF4 && byte(i + 1) >= 0x90) return 0; // > U+10FFFF
+        if (c == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
+        if (c == 0xF4 && byte(i + 1) >= 0x90) return 0;  // > U+10FFFF
         return 4;
     }
     return 0;

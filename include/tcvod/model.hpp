@@ -60,11 +60,13 @@ public:
     constexpr list_view() noexcept = default;
     constexpr list_view(const T* data, std::size_t size) noexcept : data_(data), size_(size) {}
     template <std::size_t N>
-    constexpr list_view(const T (&array)[N]) noexcept : data_(array), size_(N) {}  // NOLINT(google-explicit-constructor)
+    constexpr list_view(const T (&array)[N]) noexcept
+        : data_(array), size_(N) {}  // NOLINT(google-explicit-constructor)
     /// Any contiguous container of T (std::vector, std::array).
-    template <class Container,
-              class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const Container&>().data()), const T*>>>
-    constexpr list_view(const Container& c) noexcept : data_(c.data()), size_(c.size()) {}  // NOLINT(google-explicit-constructor)
+    template <class Container, class = std::enable_if_t<
+                                   std::is_convertible_v<decltype(std::declval<const Container&>().data()), const T*>>>
+    constexpr list_view(const Container& c) noexcept
+        : data_(c.data()), size_(c.size()) {}  // NOLINT(google-explicit-constructor)
 
     constexpr const T* data() const noexcept { return data_; }
     constexpr std::size_t size() const noexcept { return size_; }
@@ -110,9 +112,8 @@ struct basic_common_parameters {
 
     signature_method effective_method() const noexcept { return method.value_or(signature_method::hmac_sha1); }
     friend bool operator==(const basic_common_parameters& a, const basic_common_parameters& b) {
-        return a.region == b.region && a.timestamp == b.timestamp && a.nonce == b.nonce &&
-               a.secret_id == b.secret_id && a.method == b.method && a.token == b.token &&
-               a.sub_app_id == b.sub_app_id;
+        return a.region == b.region && a.timestamp == b.timestamp && a.nonce == b.nonce && a.secret_id == b.secret_id &&
+               a.method == b.method && a.token == b.token && a.sub_app_id == b.sub_app_id;
     }
     friend bool operator!=(const basic_common_parameters& a, const basic_common_parameters& b) { return !(a == b); }
 };
@@ -237,11 +238,11 @@ struct basic_run_procedure_request {
     using pull_source_type = basic_pull_source<Storage>;
 
     input_type type = input_type::single_file;
-    std::optional<file_clip_type> file;                                // SingleFile
-    typename Storage::template list<file_clip_type> file_list;        // MultiFile
-    std::optional<stream_clip_type> stream;                            // Stream
-    typename Storage::template list<stream_clip_type> stream_list;    // MultiStream
-    std::optional<pull_source_type> pull;                              // PullFile
+    std::optional<file_clip_type> file;                             // SingleFile
+    typename Storage::template list<file_clip_type> file_list;      // MultiFile
+    std::optional<stream_clip_type> stream;                         // Stream
+    typename Storage::template list<stream_clip_type> stream_list;  // MultiStream
+    std::optional<pull_source_type> pull;                           // PullFile
     typename Storage::string procedure;
     std::optional<notify_mode> notify;     // `notifyMode`
     std::optional<std::int64_t> priority;  // [-10, 10]

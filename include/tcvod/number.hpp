@@ -174,7 +174,8 @@ private:
             if (s < -max_whole_seconds || s > max_whole_seconds) return invalid_units;
             return s * units_per_second;
         } else {
-            if (static_cast<std::uint64_t>(seconds) > static_cast<std::uint64_t>(max_whole_seconds)) return invalid_units;
+            if (static_cast<std::uint64_t>(seconds) > static_cast<std::uint64_t>(max_whole_seconds))
+                return invalid_units;
             return static_cast<std::int64_t>(seconds) * units_per_second;
         }
     }
@@ -205,8 +206,7 @@ private:
         // (9.0e9 s) on, doubles are at least 1.9 us apart: every one is
         // within half a step of its nearest microsecond.
         constexpr std::int64_t exact_limit = std::int64_t{1} << 53;
-        if (units < exact_limit &&
-            static_cast<double>(units) / static_cast<double>(units_per_second) != magnitude)
+        if (units < exact_limit && static_cast<double>(units) / static_cast<double>(units_per_second) != magnitude)
             return invalid_units;
         return negative ? -units : units;
     }

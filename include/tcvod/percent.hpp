@@ -33,8 +33,7 @@ namespace detail {
 /// flash, for -Os builds. Checked against the table for every byte below.
 constexpr bool compute_unreserved(unsigned char c) noexcept {
     const auto letter = static_cast<unsigned char>(c | 0x20);
-    return (letter >= 'a' && letter <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-           c == '~';
+    return (letter >= 'a' && letter <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
 }
 
 constexpr bool computed_unreserved_matches_table() noexcept {

@@ -71,10 +71,10 @@ inline errc decode_query_component(const char*& p, const char* end, bool is_key,
 
 /// Bounds on what the decoder accepts; every decoder is linear in its input.
 struct decode_options {
-    std::size_t max_length = 1u << 20;   // bytes (API 3.0's POST limit for v1 signatures)
-    std::size_t max_parameters = 4096;   // key=value pairs
-    std::size_t max_list_entries = 1000; // entries of fileList / streamList / msgHandle
-    bool keep_unknown = false;           // keep unknown keys instead of rejecting them
+    std::size_t max_length = 1u << 20;    // bytes (API 3.0's POST limit for v1 signatures)
+    std::size_t max_parameters = 4096;    // key=value pairs
+    std::size_t max_list_entries = 1000;  // entries of fileList / streamList / msgHandle
+    bool keep_unknown = false;            // keep unknown keys instead of rejecting them
     validation_options validation{};
 };
 
@@ -219,7 +219,8 @@ private:
                                std::string_view(arena_.data() + s.value, s.end - s.value)});
         // Clients that sign (tcvod among them) usually send keys sorted already.
         auto by_key = [](const parameter& a, const parameter& b) { return a.key < b.key; };
-        if (!std::is_sorted(params_.begin(), params_.end(), by_key)) sort_parameters(params_.data(), params_.data() + params_.size());
+        if (!std::is_sorted(params_.begin(), params_.end(), by_key))
+            sort_parameters(params_.data(), params_.data() + params_.size());
         for (std::size_t i = 1; i < params_.size(); ++i)
             if (params_[i].key == params_[i - 1].key)
                 diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
@@ -248,8 +249,8 @@ struct decoded_request {
 namespace detail {
 
 /// `<index>.<field>` after a list prefix: no leading zeros, bounded.
-inline bool split_list_key(std::string_view rest, std::size_t max_entries, std::size_t& index,
-                           std::string_view& field, errc& problem) noexcept {
+inline bool split_list_key(std::string_view rest, std::size_t max_entries, std::size_t& index, std::string_view& field,
+                           errc& problem) noexcept {
     auto dot = rest.find('.');
     std::string_view digits = rest.substr(0, dot);
     problem = errc::bad_index;
@@ -311,7 +312,8 @@ void trim_to_seen(std::vector<T>& list, const std::vector<unsigned char>& seen) 
 inline void check_contiguous(const std::vector<unsigned char>& seen, std::string_view name, diagnostics& diag) {
     for (std::size_t i = 0; i < seen.size(); ++i)
         if (!seen[i]) {
-            diag.add(errc::index_gap, field_path(name).append(".").append_index(i), "is missing: list indices must be contiguous from 0");
+            diag.add(errc::index_gap, field_path(name).append(".").append_index(i),
+                     "is missing: list indices must be contiguous from 0");
             return;
         }
 }
@@ -347,15 +349,19 @@ inline bool is_stream_field(std::string_view f) noexcept {
 
 inline bool read_file_field(file_clip& clip, std::string_view field, std::string_view key, std::string_view value,
                             diagnostics& diag) {
-    if (field == "id") clip.id.assign(value.data(), value.size());
-    else if (field == "startTimeOffset") read_offset(key, value, clip.start_time_offset, diag);
-    else if (field == "endTimeOffset") read_offset(key, value, clip.end_time_offset, diag);
-    else return false;
+    if (field == "id")
+        clip.id.assign(value.data(), value.size());
+    else if (field == "startTimeOffset")
+        read_offset(key, value, clip.start_time_offset, diag);
+    else if (field == "endTimeOffset")
+        read_offset(key, value, clip.end_time_offset, diag);
+    else
+        return false;
     return true;
 }
 
-inline bool read_stream_field(stream_clip& clip, std::string_view field, std::string_view key,
-                              std::string_view value, diagnostics& diag) {
+inline bool read_stream_field(stream_clip& clip, std::string_view field, std::string_view key, std::string_view value,
+                              diagnostics& diag) {
     if (field == "streamId") {
         clip.stream_id.assign(value.data(), value.size());
     } else if (field == "startTimeStamp") {

@@ -74,8 +74,8 @@ signed_layout measure_and_sign(const Signer& s, signature_method method, const e
     layout.signature = sign_sorted(s, method, where, counting);
     std::size_t separators = count;  // n parameters + Signature -> n separators
     if (form == output_form::string_to_sign) {
-        layout.size = to_string(where.method).size() + where.host.size() + where.path.size() + 1 + raw +
-                      (count ? count - 1 : 0);
+        layout.size =
+            to_string(where.method).size() + where.host.size() + where.path.size() + 1 + raw + (count ? count - 1 : 0);
         return layout;
     }
     layout.size = encoded + separators + signature_key.size() + 1 + percent_encoded_size(layout.signature.view());
@@ -145,9 +145,7 @@ public:
         : f_(const_cast<void*>(static_cast<const void*>(&f))),
           call_([](void* g, std::string_view key, std::string_view value) { (*static_cast<F*>(g))(key, value); }) {}
 
-    TCVOD_DETAIL_NOINLINE void operator()(std::string_view key, std::string_view value) const {
-        call_(f_, key, value);
-    }
+    TCVOD_DETAIL_NOINLINE void operator()(std::string_view key, std::string_view value) const { call_(f_, key, value); }
 
 private:
     void* f_;

@@ -157,8 +157,7 @@ class json_path {
 public:
     json_path() noexcept = default;  // the root
     json_path(const json_path& parent, std::string_view key) noexcept : parent_(&parent), key_(key) {}
-    json_path(const json_path& parent, std::size_t index) noexcept
-        : parent_(&parent), index_(index), is_index_(true) {}
+    json_path(const json_path& parent, std::size_t index) noexcept : parent_(&parent), index_(index), is_index_(true) {}
 
     bool is_root() const noexcept { return parent_ == nullptr; }
 
@@ -234,7 +233,8 @@ public:
     }
 
     bool enter(std::size_t depth, const json_path& path) noexcept {
-        if (depth > options_.max_depth) return fail(errc::too_deep, path, "nesting exceeds the configured maximum depth");
+        if (depth > options_.max_depth)
+            return fail(errc::too_deep, path, "nesting exceeds the configured maximum depth");
         return true;
     }
 
@@ -330,8 +330,7 @@ inline bool parse_decimal_text(json_context& ctx, std::string_view text, const j
 
 /// A string's contents: a view of the input when it has no escapes
 /// (zero-copy), else unescaped by simdjson into its parser.
-inline bool read_string_contents(json_context& ctx, ondemand::value& v, const json_path& path,
-                                 std::string_view& out) {
+inline bool read_string_contents(json_context& ctx, ondemand::value& v, const json_path& path, std::string_view& out) {
     std::string_view token = scalar_token(v);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"' &&
         std::memchr(token.data(), '\\', token.size()) == nullptr) {
@@ -344,7 +343,8 @@ inline bool read_string_contents(json_context& ctx, ondemand::value& v, const js
 
 inline bool read_null(json_context& ctx, ondemand::value& v, const json_path& path) {
     bool is_null = false;
-    if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
+    if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null)
+        return ctx.fail(errc::invalid_json, path, "has an invalid literal (expected true, false or null)");
     return true;
 }
 
@@ -648,10 +648,9 @@ public:
     /// `s.reserve(s.size() + 64)`.
     result<response_view> decode(std::string_view body, std::size_t capacity) {
         response_view out;
-        field_error e = detail::decode_document(options_, parser_, input_, body, capacity,
-                                                [&](detail::json_context& ctx, detail::ondemand::value& root) {
-                                                    return read(ctx, root, out);
-                                                });
+        field_error e = detail::decode_document(
+            options_, parser_, input_, body, capacity,
+            [&](detail::json_context& ctx, detail::ondemand::value& root) { return read(ctx, root, out); });
         if (e.code != errc::ok) return e;
         return out;
     }

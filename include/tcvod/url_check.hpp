@@ -195,8 +195,7 @@ inline bool has_control_char(const char* p, const char* end) noexcept {
 /// A '%' without two hex digits after it: refused wherever it stands.
 inline bool has_bad_percent(const char* p, const char* end) noexcept {
     for (; p != end; ++p)
-        if (*p == '%' && (end - p < 3 || !in_set(p + 1, end, hex_digit) || !in_set(p + 2, end, hex_digit)))
-            return true;
+        if (*p == '%' && (end - p < 3 || !in_set(p + 1, end, hex_digit) || !in_set(p + 2, end, hex_digit))) return true;
     return false;
 }
 

@@ -169,9 +169,11 @@ void validate(const basic_run_procedure_request<Storage>& r, const validation_op
 
     // Objects of other inputTypes.
     if (r.file && t != input_type::single_file) detail::add_foreign(diag, "file.", *r.file, t);
-    if (!r.file_list.empty() && t != input_type::multi_file) diag.add(errc::unexpected_field, "fileList", foreign_for(t));
+    if (!r.file_list.empty() && t != input_type::multi_file)
+        diag.add(errc::unexpected_field, "fileList", foreign_for(t));
     if (r.stream && t != input_type::stream) detail::add_foreign(diag, "stream.", *r.stream, t);
-    if (!r.stream_list.empty() && t != input_type::multi_stream) diag.add(errc::unexpected_field, "streamList", foreign_for(t));
+    if (!r.stream_list.empty() && t != input_type::multi_stream)
+        diag.add(errc::unexpected_field, "streamList", foreign_for(t));
     if (r.pull && t != input_type::pull_file) detail::add_foreign(diag, "pull.", *r.pull, t);
 
     switch (t) {

@@ -115,7 +115,8 @@ inline constexpr vod_error_info vod_error_table[] = {
      vod_category::invalid_request, false},
     {4100, "authentication_failed", "Authentication failed (usually a wrong signature)", vod_category::authentication,
      false},
-    {4101, "api_not_authorized", "No access to this API (sub-account not authorised)", vod_category::authentication, false},
+    {4101, "api_not_authorized", "No access to this API (sub-account not authorised)", vod_category::authentication,
+     false},
     {4102, "resource_not_authorized", "No access to the resource (sub-account not authorised)",
      vod_category::authentication, false},
     {4103, "api_resource_not_authorized", "No access to the resource this API operates on",
@@ -144,8 +145,7 @@ inline constexpr vod_error_info vod_error_table[] = {
     {10008, "file_not_found", "File does not exist", vod_category::not_found, false},
     {10022, "internal_error_10022", "Internal error", vod_category::server_error, true},
     {50005, "procedure_task_exists", "A task with the same procedure already exists", vod_category::conflict, false},
-    {50006, "procedure_task_creation_failed", "Failed to create the procedure task", vod_category::server_error,
-     true},
+    {50006, "procedure_task_creation_failed", "Failed to create the procedure task", vod_category::server_error, true},
     {50007, "invalid_procedure_parameter", "Invalid procedure parameter", vod_category::invalid_request, false},
 };
 

@@ -97,11 +97,12 @@ int main(int argc, char** argv) {
 #else
     const char* crypto = "built-in";
 #endif
-    std::printf("tcvod %s via %s: signed RunProcedure (%.*s, %s crypto), decoded the query (%.*s file %s)"
-                " and the response (%.*s), logged %s\n",
-                TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
-                static_cast<int>(tcvod::to_string(decoded.request.type).size()),
-                tcvod::to_string(decoded.request.type).data(), decoded.request.file->id.c_str(),
-                static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data(), logged.c_str());
+    std::printf(
+        "tcvod %s via %s: signed RunProcedure (%.*s, %s crypto), decoded the query (%.*s file %s)"
+        " and the response (%.*s), logged %s\n",
+        TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
+        static_cast<int>(tcvod::to_string(decoded.request.type).size()), tcvod::to_string(decoded.request.type).data(),
+        decoded.request.file->id.c_str(), static_cast<int>(reply->vod_task_id->size()), reply->vod_task_id->data(),
+        logged.c_str());
     return 0;
 }

@@ -75,10 +75,11 @@ int main(int argc, char** argv) {
     const char* crypto = "built-in";
 #endif
     const std::string_view type = tcvod::to_string(decoded.request.type);
-    std::printf("tcvod %s core via %s: signed RunProcedure (%.*s, %s crypto), verified and decoded the query"
-                " (%.*s file %s, procedure %s)\n",
-                TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
-                static_cast<int>(type.size()), type.data(), decoded.request.file->id.c_str(),
-                decoded.request.procedure.c_str());
+    std::printf(
+        "tcvod %s core via %s: signed RunProcedure (%.*s, %s crypto), verified and decoded the query"
+        " (%.*s file %s, procedure %s)\n",
+        TCVOD_VERSION_STRING, way, static_cast<int>(signature->view().size()), signature->view().data(), crypto,
+        static_cast<int>(type.size()), type.data(), decoded.request.file->id.c_str(),
+        decoded.request.procedure.c_str());
     return 0;
 }
