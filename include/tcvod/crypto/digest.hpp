@@ -204,6 +204,66 @@ private:
     compress_function compress_;
 };
 
+// A hash over md_block_engine: SHA-1 and SHA-256 differ only in their state
+// size, initial state and compression. Trivially copyable: copying
+// snapshots a partial hash.
+template <std::size_t StateWords, const std::uint32_t (&InitialState)[StateWords], compress_function Compress>
+class md_hash {
+public:
+    static constexpr std::size_t block_size = 64;
+    static constexpr std::size_t digest_size = StateWords * 4;
+    using result_type = digest<digest_size>;
+
+    md_hash() noexcept { reset(); }
+
+    void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
+
+    // Finalizes; call reset() before hashing another message.
+    result_type result() noexcept {
+        result_type out;
+        engine_.finish(out.bytes);
+        return out;
+    }
+
+    void reset() noexcept { engine_.reset(InitialState); }
+
+private:
+    md_block_engine<StateWords, Compress> engine_;
+};
+
+// The same with the compression chosen when the object is constructed:
+// Hardware when HasHardware() says the CPU has the instructions, Portable
+// otherwise. Not asked again on reset() (CPUID traps under some
+// hypervisors) and never cached elsewhere; copies keep the choice, so keyed
+// HMAC states ask once per key.
+template <std::size_t StateWords, const std::uint32_t (&InitialState)[StateWords], compress_function Hardware,
+          compress_function Portable, bool (*HasHardware)() noexcept>
+class md_dispatching_hash {
+public:
+    static constexpr std::size_t block_size = 64;
+    static constexpr std::size_t digest_size = StateWords * 4;
+    using result_type = digest<digest_size>;
+
+    md_dispatching_hash() noexcept { engine_.reset(InitialState, HasHardware() ? Hardware : Portable); }
+
+    void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
+
+    // Finalizes; call reset() before hashing another message.
+    result_type result() noexcept {
+        result_type out;
+        engine_.finish(out.bytes);
+        return out;
+    }
+
+    void reset() noexcept { engine_.reset(InitialState, engine_.compress()); }
+
+    // Whether this object hashes with the SHA instructions.
+    bool uses_sha_instructions() const noexcept { return engine_.compress() == Hardware; }
+
+private:
+    md_selected_engine<StateWords> engine_;
+};
+
 }  // namespace detail
 
 }  // namespace crypto

@@ -291,31 +291,9 @@ inline constexpr compress_function sha1_compress_hardware = &sha1_compress_armv8
 
 }  // namespace detail
 
-// Portable SHA-1 over the block function Compress. Trivially copyable:
-// copying snapshots a partial hash.
-template <void (*Compress)(std::uint32_t*, const unsigned char*, std::size_t) noexcept>
-class basic_software_sha1 {
-public:
-    static constexpr std::size_t block_size = 64;
-    static constexpr std::size_t digest_size = 20;
-    using result_type = digest<digest_size>;
-
-    basic_software_sha1() noexcept { reset(); }
-
-    void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
-
-    // Finalizes; call reset() before hashing another message.
-    result_type result() noexcept {
-        result_type out;
-        engine_.finish(out.bytes);
-        return out;
-    }
-
-    void reset() noexcept { engine_.reset(detail::sha1_initial_state); }
-
-private:
-    detail::md_block_engine<5, Compress> engine_;
-};
+// Portable SHA-1 over the block function Compress.
+template <detail::compress_function Compress>
+using basic_software_sha1 = detail::md_hash<5, detail::sha1_initial_state, Compress>;
 
 using fast_sha1 = basic_software_sha1<&detail::sha1_compress_fast>;
 using small_sha1 = basic_software_sha1<&detail::sha1_compress_small>;
@@ -323,38 +301,10 @@ using small_sha1 = basic_software_sha1<&detail::sha1_compress_small>;
 #if TCVOD_CRYPTO_HARDWARE_SHA
 
 // SHA-1 that uses the SHA instructions when the CPU has them and Portable
-// otherwise. The CPU is asked when the object is constructed, not again on
-// reset() (CPUID traps under some hypervisors) and never cached elsewhere;
-// copies keep the choice, so keyed HMAC states ask once per key.
-template <void (*Hardware)(std::uint32_t*, const unsigned char*, std::size_t) noexcept,
-          void (*Portable)(std::uint32_t*, const unsigned char*, std::size_t) noexcept>
-class basic_dispatching_sha1 {
-public:
-    static constexpr std::size_t block_size = 64;
-    static constexpr std::size_t digest_size = 20;
-    using result_type = digest<digest_size>;
-
-    basic_dispatching_sha1() noexcept {
-        engine_.reset(detail::sha1_initial_state, detail::cpu_has_sha_instructions() ? Hardware : Portable);
-    }
-
-    void update(const void* data, std::size_t size) noexcept { engine_.update(data, size); }
-
-    // Finalizes; call reset() before hashing another message.
-    result_type result() noexcept {
-        result_type out;
-        engine_.finish(out.bytes);
-        return out;
-    }
-
-    void reset() noexcept { engine_.reset(detail::sha1_initial_state, engine_.compress()); }
-
-    // Whether this object hashes with the SHA instructions.
-    bool uses_sha_instructions() const noexcept { return engine_.compress() == Hardware; }
-
-private:
-    detail::md_selected_engine<5> engine_;
-};
+// otherwise (see detail::md_dispatching_hash).
+template <detail::compress_function Hardware, detail::compress_function Portable>
+using basic_dispatching_sha1 =
+    detail::md_dispatching_hash<5, detail::sha1_initial_state, Hardware, Portable, &detail::cpu_has_sha_instructions>;
 
 // Only where detail::cpu_has_sha_instructions() is true.
 using hardware_sha1 = basic_software_sha1<detail::sha1_compress_hardware>;
