@@ -19,54 +19,12 @@
 #include <string>
 #include <string_view>
 
-// Counts what the whole test binary asks of operator new. Not under
-// AddressSanitizer, which owns operator new itself. (GCC 12 sees the
-// replaced new and delete inlined into one function and takes malloc/free
-// for a mismatch.)
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TCVOD_TEST_UNDER_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define TCVOD_TEST_UNDER_ASAN 1
-#endif
-
-namespace {
-std::size_t allocation_count = 0;
-std::size_t allocated_bytes = 0;
-}  // namespace
-
-#ifndef TCVOD_TEST_UNDER_ASAN
-constexpr bool counting_allocations = true;
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) {
-    ++allocation_count;
-    allocated_bytes += size;
-    if (void* p = std::malloc(size ? size : 1)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-#else
-constexpr bool counting_allocations = false;
-#endif
+#include "allocation_counter.hpp"
 
 namespace {
 
 using tcvod::errc;
 using namespace tcvod_test;
-
-struct allocation_meter {
-    std::size_t count_at = allocation_count, bytes_at = allocated_bytes;
-    std::size_t count() const { return allocation_count - count_at; }
-    std::size_t bytes() const { return allocated_bytes - bytes_at; }
-};
 
 const std::string common_query = "Action=RunProcedure&Region=gz&Timestamp=1465185768&Nonce=11886&SecretId=AKIDexample";
 

@@ -16,41 +16,7 @@
 #include <string_view>
 #include <vector>
 
-// Counts what the whole test binary asks of operator new, so a test can
-// check that a call allocates nothing (as adversarial_test does; bench's
-// alloc_count.cpp needs OpenSSL and is not linked here). Not under
-// AddressSanitizer, which owns operator new itself.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TCVOD_TEST_UNDER_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define TCVOD_TEST_UNDER_ASAN 1
-#endif
-
-namespace {
-std::size_t allocation_count = 0;
-}  // namespace
-
-#ifndef TCVOD_TEST_UNDER_ASAN
-constexpr bool counting_allocations = true;
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) {
-    ++allocation_count;
-    if (void* p = std::malloc(size ? size : 1)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-#else
-constexpr bool counting_allocations = false;
-#endif
+#include "allocation_counter.hpp"
 
 namespace {
 
@@ -319,11 +285,6 @@ TEST(Encode, SecretNeverInOutput) {
 using namespace tcvod::literals;
 using tcvod::errc;
 using tcvod::output_form;
-
-struct allocation_meter {
-    std::size_t at = allocation_count;
-    std::size_t count() const { return allocation_count - at; }
-};
 
 constexpr output_form every_form[] = {output_form::url, output_form::query, output_form::body,
                                       output_form::string_to_sign};
