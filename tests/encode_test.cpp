@@ -1,4 +1,5 @@
 #include "tcvod/encode.hpp"
+#include "tcvod/percent.hpp"
 #include "tcvod/query_decode.hpp"
 
 #include "request_views.hpp"
@@ -488,16 +489,7 @@ outcome run_encode_to(const Request& r, const tcvod::basic_common_parameters<Sto
 
 std::string wire_signature(const std::string& base64) {
     std::string out;
-    for (char c : base64) {
-        if (c == '+')
-            out += "%2B";
-        else if (c == '/')
-            out += "%2F";
-        else if (c == '=')
-            out += "%3D";
-        else
-            out += c;
-    }
+    tcvod::percent_encode_append(base64, out);
     return out;
 }
 

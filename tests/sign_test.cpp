@@ -1,5 +1,6 @@
 // The signature over raw parameter sets: every vector of protocol-notes §4.
 #include "tcvod/sign.hpp"
+#include "tcvod/percent.hpp"
 #include "tcvod/query_encode.hpp"
 
 #include "vectors.hpp"
@@ -329,16 +330,7 @@ std::string encode_parameters(const Signer& s, const endpoint& where, tcvod::out
 // Base64's '+', '/' and '=' as the wire has them.
 std::string wire_signature(const std::string& base64) {
     std::string out;
-    for (char c : base64) {
-        if (c == '+')
-            out += "%2B";
-        else if (c == '/')
-            out += "%2F";
-        else if (c == '=')
-            out += "%3D";
-        else
-            out += c;
-    }
+    tcvod::percent_encode_append(base64, out);
     return out;
 }
 
