@@ -23,7 +23,7 @@ namespace {
 
 template <class Decode>
 tcvod::errc decode_padded(std::string_view body, char fill, Decode decode) {
-    std::string padded(body.size() + simdjson::SIMDJSON_PADDING, fill);
+    std::string padded(body.size() + 64, fill);  // 64: simdjson's padding
     padded.replace(0, body.size(), body);
     return decode(std::string_view(padded.data(), body.size()), padded.size());
 }

@@ -36,7 +36,7 @@ outcome decode_copied(tcvod::response_decoder& decoder, std::string_view body) {
 // In place: the body sits in a buffer with SIMDJSON_PADDING spare bytes,
 // filled with `fill` (the decoder may read them, but they are not JSON).
 outcome decode_in_place(tcvod::response_decoder& decoder, std::string_view body, char fill) {
-    std::string padded(body.size() + simdjson::SIMDJSON_PADDING, fill);
+    std::string padded(body.size() + 64, fill);  // 64: simdjson's padding
     padded.replace(0, body.size(), body);
     outcome o;
     auto view = decoder.decode(std::string_view(padded.data(), body.size()), padded.size());

@@ -1,4 +1,4 @@
-// Event notifications decoded with simdjson On-Demand: an HTTP callback
+// Event notifications: an HTTP callback
 // body (one event) or a PullEvent response (`eventList` of msgHandle +
 // eventContent), into the typed structs of event_model.hpp or a precise
 // error (tcvod::errc and the JSON field path).
@@ -19,9 +19,11 @@
 //   response `code`, `message` and, per entry, `msgHandle` and
 //   `eventContent`. Unknown fields are ignored but checked: the whole body
 //   must be well-formed JSON.
-// - Same padding, strict/lenient and bounds rules as response.hpp.
+// - Same JSON backends, padding, strict/lenient and bounds rules as
+//   response.hpp (basic_event_decoder<B>; event_decoder is the default).
 //
-// Needs simdjson. Error codes only: compiles with -fno-exceptions.
+// Needs simdjson unless the portable JSON backend is used (response.hpp).
+// Error codes only: compiles with -fno-exceptions.
 #ifndef TCVOD_EVENTS_HPP
 #define TCVOD_EVENTS_HPP
 
@@ -51,15 +53,17 @@ inline constexpr integer_rules drifting_integer{true, true};
 
 // ---- scalar readers for event fields: null means absent -------------------
 
-inline bool is_null_value(json_context& ctx, ondemand::value& v, const json_path& path, bool& null) {
-    ondemand::json_type type{};
-    if (!value_type(ctx, v, path, type)) return false;
-    null = type == ondemand::json_type::null;
+template <class V>
+bool is_null_value(json_context& ctx, V& v, const json_path& path, bool& null) {
+    json_kind type{};
+    if (!value_kind(ctx, v, path, type)) return false;
+    null = type == json_kind::null;
     return !null || read_null(ctx, v, path);
 }
 
 /// A string; null leaves it empty.
-inline bool read_plain_string(json_context& ctx, ondemand::value& v, const json_path& path, std::string& out) {
+template <class V>
+bool read_plain_string(json_context& ctx, V& v, const json_path& path, std::string& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     out.clear();
@@ -70,8 +74,8 @@ inline bool read_plain_string(json_context& ctx, ondemand::value& v, const json_
     return true;
 }
 
-inline bool read_optional_owned(json_context& ctx, ondemand::value& v, const json_path& path,
-                                std::optional<std::string>& out) {
+template <class V>
+bool read_optional_owned(json_context& ctx, V& v, const json_path& path, std::optional<std::string>& out) {
     std::optional<std::string_view> text;
     if (!read_optional_string(ctx, v, path, text)) return false;
     if (text)
@@ -83,25 +87,26 @@ inline bool read_optional_owned(json_context& ctx, ondemand::value& v, const jso
 
 /// A string that the documentation types inconsistently: a number is kept
 /// as its JSON text (`md5`, `fileSize`, mosaic positions, ids).
-inline bool read_text(json_context& ctx, ondemand::value& v, const json_path& path, std::string& out) {
-    ondemand::json_type type{};
-    if (!value_type(ctx, v, path, type)) return false;
-    if (type == ondemand::json_type::number) {
-        std::string_view token = scalar_token(v);
+template <class V>
+bool read_text(json_context& ctx, V& v, const json_path& path, std::string& out) {
+    json_kind type{};
+    if (!value_kind(ctx, v, path, type)) return false;
+    if (type == json_kind::number) {
+        std::string_view token = v.scalar();
         if (classify_number(token) == number_kind::invalid)
             return ctx.fail(errc::invalid_number, path, "has a malformed number");
         out.assign(token.data(), token.size());
         return true;
     }
-    if (type != ondemand::json_type::string) return ctx.fail(errc::wrong_type, path, "must be a string or a number");
+    if (type != json_kind::string) return ctx.fail(errc::wrong_type, path, "must be a string or a number");
     std::string_view text;
     if (!read_string_contents(ctx, v, path, text)) return false;
     out.assign(text.data(), text.size());
     return true;
 }
 
-inline bool read_optional_text(json_context& ctx, ondemand::value& v, const json_path& path,
-                               std::optional<std::string>& out) {
+template <class V>
+bool read_optional_text(json_context& ctx, V& v, const json_path& path, std::optional<std::string>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) {
@@ -114,8 +119,8 @@ inline bool read_optional_text(json_context& ctx, ondemand::value& v, const json
     return true;
 }
 
-inline bool read_optional_integer(json_context& ctx, ondemand::value& v, const json_path& path,
-                                  std::optional<std::int64_t>& out) {
+template <class V>
+bool read_optional_integer(json_context& ctx, V& v, const json_path& path, std::optional<std::int64_t>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) {
@@ -129,15 +134,16 @@ inline bool read_optional_integer(json_context& ctx, ondemand::value& v, const j
 }
 
 /// An integer with a default: null keeps 0.
-inline bool read_plain_integer(json_context& ctx, ondemand::value& v, const json_path& path, std::int64_t& out) {
+template <class V>
+bool read_plain_integer(json_context& ctx, V& v, const json_path& path, std::int64_t& out) {
     std::optional<std::int64_t> value;
     if (!read_optional_integer(ctx, v, path, value)) return false;
     out = value.value_or(0);
     return true;
 }
 
-inline bool read_optional_decimal(json_context& ctx, ondemand::value& v, const json_path& path,
-                                  std::optional<double>& out) {
+template <class V>
+bool read_optional_decimal(json_context& ctx, V& v, const json_path& path, std::optional<double>& out) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) {
@@ -151,9 +157,9 @@ inline bool read_optional_decimal(json_context& ctx, ondemand::value& v, const j
 }
 
 /// A required string that names one of a few values.
-template <class Enum, class FromWire>
-bool read_enumerated(json_context& ctx, ondemand::value& v, const json_path& path, FromWire from_wire,
-                     const char* allowed, Enum& out) {
+template <class Enum, class V, class FromWire>
+bool read_enumerated(json_context& ctx, V& v, const json_path& path, FromWire from_wire, const char* allowed,
+                     Enum& out) {
     std::string_view text;
     if (!read_string(ctx, v, path, text)) return false;
     auto parsed = from_wire(text);
@@ -164,22 +170,23 @@ bool read_enumerated(json_context& ctx, ondemand::value& v, const json_path& pat
 
 // ---- arrays: null means empty ---------------------------------------------
 
-template <class T, class ReadElement>
-bool read_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, std::vector<T>& out,
+template <class T, class V, class ReadElement>
+bool read_list(json_context& ctx, V& v, const json_path& path, std::size_t depth, std::vector<T>& out,
                ReadElement read_element) {
     out.clear();
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) return true;
-    return for_each_element(ctx, v, path, depth, [&](std::size_t, ondemand::value& item, const json_path& here) {
+    return for_each_element(ctx, v, path, depth, [&](std::size_t, auto& item, const json_path& here) {
         out.emplace_back();
         return read_element(item, here, out.back());
     });
 }
 
-inline bool read_string_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                             std::vector<std::string>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, std::string& s) {
+template <class V>
+bool read_string_list(json_context& ctx, V& v, const json_path& path, std::size_t depth,
+                      std::vector<std::string>& out) {
+    return read_list(ctx, v, path, depth, out, [&](auto& item, const json_path& here, std::string& s) {
         std::string_view text;
         if (!read_string(ctx, item, here, text)) return false;
         s.assign(text.data(), text.size());
@@ -187,9 +194,10 @@ inline bool read_string_list(json_context& ctx, ondemand::value& v, const json_p
     });
 }
 
-inline bool read_integer_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                              std::vector<std::int64_t>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, std::int64_t& n) {
+template <class V>
+bool read_integer_list(json_context& ctx, V& v, const json_path& path, std::size_t depth,
+                       std::vector<std::int64_t>& out) {
+    return read_list(ctx, v, path, depth, out, [&](auto& item, const json_path& here, std::int64_t& n) {
         return read_integer(ctx, item, here, drifting_integer, n);
     });
 }
@@ -197,9 +205,8 @@ inline bool read_integer_list(json_context& ctx, ondemand::value& v, const json_
 // ---- objects ---------------------------------------------------------------
 
 /// An object member that may be null (absent): `read(value)` otherwise.
-template <class T, class Read>
-bool read_optional_object(json_context& ctx, ondemand::value& v, const json_path& path, std::optional<T>& out,
-                          Read read) {
+template <class T, class V, class Read>
+bool read_optional_object(json_context& ctx, V& v, const json_path& path, std::optional<T>& out, Read read) {
     bool null = false;
     if (!is_null_value(ctx, v, path, null)) return false;
     if (null) {
@@ -215,20 +222,19 @@ struct video_stream_keys {
     enum : std::size_t { bitrate, height, width, codec, fps };
 };
 
-inline bool read_video_stream(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                              video_stream& out) {
+template <class V>
+bool read_video_stream(json_context& ctx, V& v, const json_path& path, std::size_t depth, video_stream& out) {
     using k = video_stream_keys;
     seen_members seen;
-    return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                               switch (i) {
-                               case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
-                               case k::height: return read_optional_integer(ctx, f, p, out.height);
-                               case k::width: return read_optional_integer(ctx, f, p, out.width);
-                               case k::codec: return read_optional_owned(ctx, f, p, out.codec);
-                               default: return read_optional_decimal(ctx, f, p, out.fps);
-                               }
-                           });
+    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
+        case k::height: return read_optional_integer(ctx, f, p, out.height);
+        case k::width: return read_optional_integer(ctx, f, p, out.width);
+        case k::codec: return read_optional_owned(ctx, f, p, out.codec);
+        default: return read_optional_decimal(ctx, f, p, out.fps);
+        }
+    });
 }
 
 struct audio_stream_keys {
@@ -236,18 +242,17 @@ struct audio_stream_keys {
     enum : std::size_t { bitrate, sampling_rate, codec };
 };
 
-inline bool read_audio_stream(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                              audio_stream& out) {
+template <class V>
+bool read_audio_stream(json_context& ctx, V& v, const json_path& path, std::size_t depth, audio_stream& out) {
     using k = audio_stream_keys;
     seen_members seen;
-    return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                               switch (i) {
-                               case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
-                               case k::sampling_rate: return read_optional_integer(ctx, f, p, out.sampling_rate);
-                               default: return read_optional_owned(ctx, f, p, out.codec);
-                               }
-                           });
+    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::bitrate: return read_optional_integer(ctx, f, p, out.bitrate);
+        case k::sampling_rate: return read_optional_integer(ctx, f, p, out.sampling_rate);
+        default: return read_optional_owned(ctx, f, p, out.codec);
+        }
+    });
 }
 
 /// metaData members; the output table starts with the same names.
@@ -269,8 +274,9 @@ struct media_keys {
     };
 };
 
-inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::value& f, const json_path& p,
-                              std::size_t depth, media_info& out) {
+template <class V>
+bool read_media_member(json_context& ctx, std::size_t index, V& f, const json_path& p, std::size_t depth,
+                       media_info& out) {
     using k = media_keys;
     switch (index) {
     case k::size: return read_optional_integer(ctx, f, p, out.size);
@@ -282,25 +288,22 @@ inline bool read_media_member(json_context& ctx, std::size_t index, ondemand::va
     case k::duration: return read_optional_decimal(ctx, f, p, out.duration);
     case k::rotate: return read_optional_integer(ctx, f, p, out.rotate);
     case k::video_streams:
-        return read_list(ctx, f, p, depth, out.video_streams,
-                         [&](ondemand::value& item, const json_path& here, video_stream& s) {
-                             return read_video_stream(ctx, item, here, depth + 1, s);
-                         });
+        return read_list(ctx, f, p, depth, out.video_streams, [&](auto& item, const json_path& here, video_stream& s) {
+            return read_video_stream(ctx, item, here, depth + 1, s);
+        });
     default:
-        return read_list(ctx, f, p, depth, out.audio_streams,
-                         [&](ondemand::value& item, const json_path& here, audio_stream& s) {
-                             return read_audio_stream(ctx, item, here, depth + 1, s);
-                         });
+        return read_list(ctx, f, p, depth, out.audio_streams, [&](auto& item, const json_path& here, audio_stream& s) {
+            return read_audio_stream(ctx, item, here, depth + 1, s);
+        });
     }
 }
 
-inline bool read_media(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                       media_info& out) {
+template <class V>
+bool read_media(json_context& ctx, V& v, const json_path& path, std::size_t depth, media_info& out) {
     seen_members seen;
-    return for_each_member(ctx, v, path, depth, media_keys::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                               return read_media_member(ctx, i, f, p, depth + 1, out);
-                           });
+    return for_each_member(
+        ctx, v, path, depth, media_keys::names, seen,
+        [&](std::size_t i, auto& f, const json_path& p) { return read_media_member(ctx, i, f, p, depth + 1, out); });
 }
 
 struct mosaic_keys {
@@ -308,21 +311,20 @@ struct mosaic_keys {
     enum : std::size_t { width, height, left, top, start_time_offset, end_time_offset };
 };
 
-inline bool read_mosaic(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, mosaic& out) {
+template <class V>
+bool read_mosaic(json_context& ctx, V& v, const json_path& path, std::size_t depth, mosaic& out) {
     using k = mosaic_keys;
     seen_members seen;
-    return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                               switch (i) {
-                               case k::width: return read_optional_text(ctx, f, p, out.width);
-                               case k::height: return read_optional_text(ctx, f, p, out.height);
-                               case k::left: return read_optional_text(ctx, f, p, out.left);
-                               case k::top: return read_optional_text(ctx, f, p, out.top);
-                               case k::start_time_offset:
-                                   return read_optional_decimal(ctx, f, p, out.start_time_offset);
-                               default: return read_optional_decimal(ctx, f, p, out.end_time_offset);
-                               }
-                           });
+    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::width: return read_optional_text(ctx, f, p, out.width);
+        case k::height: return read_optional_text(ctx, f, p, out.height);
+        case k::left: return read_optional_text(ctx, f, p, out.left);
+        case k::top: return read_optional_text(ctx, f, p, out.top);
+        case k::start_time_offset: return read_optional_decimal(ctx, f, p, out.start_time_offset);
+        default: return read_optional_decimal(ctx, f, p, out.end_time_offset);
+        }
+    });
 }
 
 struct task_input_keys {
@@ -345,32 +347,29 @@ struct task_input_keys {
     };
 };
 
-inline bool read_task_input(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                            task_input& out) {
+template <class V>
+bool read_task_input(json_context& ctx, V& v, const json_path& path, std::size_t depth, task_input& out) {
     using k = task_input_keys;
     seen_members seen;
-    return for_each_member(ctx, v, path, depth, k::names, seen,
-                           [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                               switch (i) {
-                               case k::definition: return read_optional_integer(ctx, f, p, out.definition);
-                               case k::watermark: return read_optional_integer(ctx, f, p, out.watermark);
-                               case k::mosaic_list:
-                                   return read_list(ctx, f, p, depth + 1, out.mosaic_list,
-                                                    [&](ondemand::value& item, const json_path& here, mosaic& m) {
-                                                        return read_mosaic(ctx, item, here, depth + 2, m);
-                                                    });
-                               case k::start_time: return read_optional_integer(ctx, f, p, out.start_time);
-                               case k::end_time: return read_optional_integer(ctx, f, p, out.end_time);
-                               case k::watermark_definition:
-                                   return read_integer_list(ctx, f, p, depth + 1, out.watermark_definition);
-                               case k::time_offset: return read_integer_list(ctx, f, p, depth + 1, out.time_offset);
-                               case k::position_type: return read_optional_owned(ctx, f, p, out.position_type);
-                               case k::position: return read_optional_decimal(ctx, f, p, out.position);
-                               case k::url: return read_optional_owned(ctx, f, p, out.url);
-                               case k::file_name: return read_optional_owned(ctx, f, p, out.file_name);
-                               default: return read_optional_text(ctx, f, p, out.md5);
-                               }
-                           });
+    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::definition: return read_optional_integer(ctx, f, p, out.definition);
+        case k::watermark: return read_optional_integer(ctx, f, p, out.watermark);
+        case k::mosaic_list:
+            return read_list(ctx, f, p, depth + 1, out.mosaic_list, [&](auto& item, const json_path& here, mosaic& m) {
+                return read_mosaic(ctx, item, here, depth + 2, m);
+            });
+        case k::start_time: return read_optional_integer(ctx, f, p, out.start_time);
+        case k::end_time: return read_optional_integer(ctx, f, p, out.end_time);
+        case k::watermark_definition: return read_integer_list(ctx, f, p, depth + 1, out.watermark_definition);
+        case k::time_offset: return read_integer_list(ctx, f, p, depth + 1, out.time_offset);
+        case k::position_type: return read_optional_owned(ctx, f, p, out.position_type);
+        case k::position: return read_optional_decimal(ctx, f, p, out.position);
+        case k::url: return read_optional_owned(ctx, f, p, out.url);
+        case k::file_name: return read_optional_owned(ctx, f, p, out.file_name);
+        default: return read_optional_text(ctx, f, p, out.md5);
+        }
+    });
 }
 
 struct snapshot_image_keys {
@@ -419,92 +418,87 @@ struct task_output_keys {
 
 /// CoverBySnapshot `imageUrl`: a string in the examples, "Array" in the
 /// table (Q10).
-inline bool read_string_or_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                                std::vector<std::string>& out) {
-    ondemand::json_type type{};
-    if (!value_type(ctx, v, path, type)) return false;
-    if (type != ondemand::json_type::string) return read_string_list(ctx, v, path, depth, out);
+template <class V>
+bool read_string_or_list(json_context& ctx, V& v, const json_path& path, std::size_t depth,
+                         std::vector<std::string>& out) {
+    json_kind type{};
+    if (!value_kind(ctx, v, path, type)) return false;
+    if (type != json_kind::string) return read_string_list(ctx, v, path, depth, out);
     std::string_view text;
     if (!read_string_contents(ctx, v, path, text)) return false;
     out.assign(1, std::string(text));
     return true;
 }
 
-inline bool read_task_output(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                             task_output& out) {
+template <class V>
+bool read_task_output(json_context& ctx, V& v, const json_path& path, std::size_t depth, task_output& out) {
     using k = task_output_keys;
     seen_members seen;
     const std::size_t inner = depth + 1;
-    return for_each_member(
-        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
-            if (i < media_keys::count) return read_media_member(ctx, i, f, p, inner, out.media);
-            switch (i) {
-            case k::url: return read_optional_owned(ctx, f, p, out.url);
-            case k::fps: return read_optional_decimal(ctx, f, p, out.fps);
-            case k::image_urls: return read_string_list(ctx, f, p, inner, out.image_urls);
-            case k::img_info:
-                return read_list(ctx, f, p, inner, out.img_info,
-                                 [&](ondemand::value& item, const json_path& here, snapshot_image& s) {
-                                     seen_members seen_image;
-                                     return for_each_member(
-                                         ctx, item, here, inner + 1, snapshot_image_keys::names, seen_image,
-                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                             return j == 0 ? read_optional_integer(ctx, g, q, s.time_offset)
-                                                           : read_optional_owned(ctx, g, q, s.url);
-                                         });
-                                 });
-            case k::image_url: return read_string_or_list(ctx, f, p, inner, out.image_url);
-            case k::file_id: return read_optional_text(ctx, f, p, out.file_id);
-            case k::file_size: return read_optional_text(ctx, f, p, out.file_size);
-            case k::total_count: return read_optional_integer(ctx, f, p, out.total_count);
-            case k::url_list: return read_string_list(ctx, f, p, inner, out.url_list);
-            case k::web_vtt_url: return read_optional_owned(ctx, f, p, out.web_vtt_url);
-            case k::confidence: return read_optional_decimal(ctx, f, p, out.confidence);
-            case k::suggestion: return read_optional_owned(ctx, f, p, out.suggestion);
-            case k::segments:
-                return read_list(ctx, f, p, inner, out.segments,
-                                 [&](ondemand::value& item, const json_path& here, review_segment& s) {
-                                     using r = review_segment_keys;
-                                     seen_members seen_segment;
-                                     return for_each_member(
-                                         ctx, item, here, inner + 1, r::names, seen_segment,
-                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                             switch (j) {
-                                             case r::start_time_offset:
-                                                 return read_optional_decimal(ctx, g, q, s.start_time_offset);
-                                             case r::end_time_offset:
-                                                 return read_optional_decimal(ctx, g, q, s.end_time_offset);
-                                             case r::confidence: return read_optional_decimal(ctx, g, q, s.confidence);
-                                             case r::suggestion: return read_optional_owned(ctx, g, q, s.suggestion);
-                                             case r::url: return read_optional_owned(ctx, g, q, s.url);
-                                             default:
-                                                 return read_optional_integer(ctx, g, q, s.pic_url_expire_time_stamp);
-                                             }
-                                         });
-                                 });
-            case k::classifications:
-                return read_list(ctx, f, p, inner, out.classifications,
-                                 [&](ondemand::value& item, const json_path& here, classification_result& c) {
-                                     seen_members seen_class;
-                                     return for_each_member(
-                                         ctx, item, here, inner + 1, classification_keys::names, seen_class,
-                                         [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                             return j == 0 ? read_plain_string(ctx, g, q, c.classification)
-                                                           : read_optional_decimal(ctx, g, q, c.confidence);
-                                         });
-                                 });
-            default:
-                return read_list(
-                    ctx, f, p, inner, out.tags, [&](ondemand::value& item, const json_path& here, tag_result& t) {
-                        seen_members seen_tag;
-                        return for_each_member(ctx, item, here, inner + 1, tag_keys::names, seen_tag,
-                                               [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                                   return j == 0 ? read_plain_string(ctx, g, q, t.tag)
-                                                                 : read_optional_decimal(ctx, g, q, t.confidence);
-                                               });
-                    });
-            }
-        });
+    return for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        if (i < media_keys::count) return read_media_member(ctx, i, f, p, inner, out.media);
+        switch (i) {
+        case k::url: return read_optional_owned(ctx, f, p, out.url);
+        case k::fps: return read_optional_decimal(ctx, f, p, out.fps);
+        case k::image_urls: return read_string_list(ctx, f, p, inner, out.image_urls);
+        case k::img_info:
+            return read_list(ctx, f, p, inner, out.img_info, [&](auto& item, const json_path& here, snapshot_image& s) {
+                seen_members seen_image;
+                return for_each_member(ctx, item, here, inner + 1, snapshot_image_keys::names, seen_image,
+                                       [&](std::size_t j, auto& g, const json_path& q) {
+                                           return j == 0 ? read_optional_integer(ctx, g, q, s.time_offset)
+                                                         : read_optional_owned(ctx, g, q, s.url);
+                                       });
+            });
+        case k::image_url: return read_string_or_list(ctx, f, p, inner, out.image_url);
+        case k::file_id: return read_optional_text(ctx, f, p, out.file_id);
+        case k::file_size: return read_optional_text(ctx, f, p, out.file_size);
+        case k::total_count: return read_optional_integer(ctx, f, p, out.total_count);
+        case k::url_list: return read_string_list(ctx, f, p, inner, out.url_list);
+        case k::web_vtt_url: return read_optional_owned(ctx, f, p, out.web_vtt_url);
+        case k::confidence: return read_optional_decimal(ctx, f, p, out.confidence);
+        case k::suggestion: return read_optional_owned(ctx, f, p, out.suggestion);
+        case k::segments:
+            return read_list(ctx, f, p, inner, out.segments, [&](auto& item, const json_path& here, review_segment& s) {
+                using r = review_segment_keys;
+                seen_members seen_segment;
+                return for_each_member(ctx, item, here, inner + 1, r::names, seen_segment,
+                                       [&](std::size_t j, auto& g, const json_path& q) {
+                                           switch (j) {
+                                           case r::start_time_offset:
+                                               return read_optional_decimal(ctx, g, q, s.start_time_offset);
+                                           case r::end_time_offset:
+                                               return read_optional_decimal(ctx, g, q, s.end_time_offset);
+                                           case r::confidence: return read_optional_decimal(ctx, g, q, s.confidence);
+                                           case r::suggestion: return read_optional_owned(ctx, g, q, s.suggestion);
+                                           case r::url: return read_optional_owned(ctx, g, q, s.url);
+                                           default:
+                                               return read_optional_integer(ctx, g, q, s.pic_url_expire_time_stamp);
+                                           }
+                                       });
+            });
+        case k::classifications:
+            return read_list(ctx, f, p, inner, out.classifications,
+                             [&](auto& item, const json_path& here, classification_result& c) {
+                                 seen_members seen_class;
+                                 return for_each_member(ctx, item, here, inner + 1, classification_keys::names,
+                                                        seen_class, [&](std::size_t j, auto& g, const json_path& q) {
+                                                            return j == 0
+                                                                       ? read_plain_string(ctx, g, q, c.classification)
+                                                                       : read_optional_decimal(ctx, g, q, c.confidence);
+                                                        });
+                             });
+        default:
+            return read_list(ctx, f, p, inner, out.tags, [&](auto& item, const json_path& here, tag_result& t) {
+                seen_members seen_tag;
+                return for_each_member(ctx, item, here, inner + 1, tag_keys::names, seen_tag,
+                                       [&](std::size_t j, auto& g, const json_path& q) {
+                                           return j == 0 ? read_plain_string(ctx, g, q, t.tag)
+                                                         : read_optional_decimal(ctx, g, q, t.confidence);
+                                       });
+            });
+        }
+    });
 }
 
 struct task_keys {
@@ -512,41 +506,40 @@ struct task_keys {
     enum : std::size_t { task_type, status, err_code, message, input, output };
 };
 
-inline bool read_task(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth, task& out) {
+template <class V>
+bool read_task(json_context& ctx, V& v, const json_path& path, std::size_t depth, task& out) {
     using k = task_keys;
     seen_members seen;
-    bool ok = for_each_member(
-        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
-            switch (i) {
-            case k::task_type: {
-                std::string_view name;
-                if (!read_string(ctx, f, p, name)) return false;
-                out.type = task_type_from_wire(name);
-                if (out.type == task_type::other) out.other_type.assign(name.data(), name.size());
-                return true;
-            }
-            case k::status:
-                return read_enumerated(ctx, f, p, task_status_from_wire, "must be PROCESSING, SUCCESS or FAIL",
-                                       out.status);
-            case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-            case k::message: return read_plain_string(ctx, f, p, out.message);
-            case k::input:
-                return read_optional_object(ctx, f, p, out.input,
-                                            [&](task_input& in) { return read_task_input(ctx, f, p, depth + 1, in); });
-            default:
-                return read_optional_object(ctx, f, p, out.output,
-                                            [&](task_output& o) { return read_task_output(ctx, f, p, depth + 1, o); });
-            }
-        });
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::task_type: {
+            std::string_view name;
+            if (!read_string(ctx, f, p, name)) return false;
+            out.type = task_type_from_wire(name);
+            if (out.type == task_type::other) out.other_type.assign(name.data(), name.size());
+            return true;
+        }
+        case k::status:
+            return read_enumerated(ctx, f, p, task_status_from_wire, "must be PROCESSING, SUCCESS or FAIL", out.status);
+        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+        case k::message: return read_plain_string(ctx, f, p, out.message);
+        case k::input:
+            return read_optional_object(ctx, f, p, out.input,
+                                        [&](task_input& in) { return read_task_input(ctx, f, p, depth + 1, in); });
+        default:
+            return read_optional_object(ctx, f, p, out.output,
+                                        [&](task_output& o) { return read_task_output(ctx, f, p, depth + 1, o); });
+        }
+    });
     if (!ok) return false;
     if (!seen.has(k::task_type)) return ctx.fail(errc::missing_field, json_path(path, "taskType"), "is required");
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
     return true;
 }
 
-inline bool read_task_list(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                           std::vector<task>& out) {
-    return read_list(ctx, v, path, depth, out, [&](ondemand::value& item, const json_path& here, task& t) {
+template <class V>
+bool read_task_list(json_context& ctx, V& v, const json_path& path, std::size_t depth, std::vector<task>& out) {
+    return read_list(ctx, v, path, depth, out, [&](auto& item, const json_path& here, task& t) {
         return read_task(ctx, item, here, depth + 1, t);
     });
 }
@@ -574,52 +567,49 @@ struct procedure_state_keys {
     };
 };
 
-inline bool read_procedure_state(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                                 procedure_state_changed& out) {
+template <class V>
+bool read_procedure_state(json_context& ctx, V& v, const json_path& path, std::size_t depth,
+                          procedure_state_changed& out) {
     using k = procedure_state_keys;
     seen_members seen;
-    bool ok = for_each_member(
-        ctx, v, path, depth, k::names, seen, [&](std::size_t i, ondemand::value& f, const json_path& p) {
-            switch (i) {
-            case k::vod_task_id: return read_optional_text(ctx, f, p, out.vod_task_id);
-            case k::status:
-                return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH",
-                                       out.status);
-            case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-            case k::message: return read_plain_string(ctx, f, p, out.message);
-            case k::file_id: {
-                bool null = false;
-                if (!is_null_value(ctx, f, p, null)) return false;
-                if (null) {
-                    out.file_id.clear();
-                    return true;
-                }
-                return read_text(ctx, f, p, out.file_id);
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::vod_task_id: return read_optional_text(ctx, f, p, out.vod_task_id);
+        case k::status:
+            return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
+        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+        case k::message: return read_plain_string(ctx, f, p, out.message);
+        case k::file_id: {
+            bool null = false;
+            if (!is_null_value(ctx, f, p, null)) return false;
+            if (null) {
+                out.file_id.clear();
+                return true;
             }
-            case k::meta_data:
-                return read_optional_object(ctx, f, p, out.meta_data,
-                                            [&](media_info& m) { return read_media(ctx, f, p, depth + 1, m); });
-            case k::drm:
-                return read_optional_object(ctx, f, p, out.drm, [&](drm_info& d) {
-                    using dk = drm_keys;
-                    seen_members seen_drm;
-                    return for_each_member(ctx, f, p, depth + 1, dk::names, seen_drm,
-                                           [&](std::size_t j, ondemand::value& g, const json_path& q) {
-                                               switch (j) {
-                                               case dk::definition:
-                                                   return read_optional_integer(ctx, g, q, d.definition);
-                                               case dk::key_source: return read_optional_owned(ctx, g, q, d.key_source);
-                                               case dk::get_key_url:
-                                                   return read_optional_owned(ctx, g, q, d.get_key_url);
-                                               default: return read_string_list(ctx, g, q, depth + 2, d.edk_list);
-                                               }
-                                           });
-                });
-            case k::process_tasks: return read_task_list(ctx, f, p, depth + 1, out.process_tasks);
-            case k::content_reviews: return read_task_list(ctx, f, p, depth + 1, out.content_reviews);
-            default: return read_task_list(ctx, f, p, depth + 1, out.ai_analyses);
-            }
-        });
+            return read_text(ctx, f, p, out.file_id);
+        }
+        case k::meta_data:
+            return read_optional_object(ctx, f, p, out.meta_data,
+                                        [&](media_info& m) { return read_media(ctx, f, p, depth + 1, m); });
+        case k::drm:
+            return read_optional_object(ctx, f, p, out.drm, [&](drm_info& d) {
+                using dk = drm_keys;
+                seen_members seen_drm;
+                return for_each_member(ctx, f, p, depth + 1, dk::names, seen_drm,
+                                       [&](std::size_t j, auto& g, const json_path& q) {
+                                           switch (j) {
+                                           case dk::definition: return read_optional_integer(ctx, g, q, d.definition);
+                                           case dk::key_source: return read_optional_owned(ctx, g, q, d.key_source);
+                                           case dk::get_key_url: return read_optional_owned(ctx, g, q, d.get_key_url);
+                                           default: return read_string_list(ctx, g, q, depth + 2, d.edk_list);
+                                           }
+                                       });
+            });
+        case k::process_tasks: return read_task_list(ctx, f, p, depth + 1, out.process_tasks);
+        case k::content_reviews: return read_task_list(ctx, f, p, depth + 1, out.content_reviews);
+        default: return read_task_list(ctx, f, p, depth + 1, out.ai_analyses);
+        }
+    });
     if (!ok) return false;
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "status"), "is required");
     return true;
@@ -631,32 +621,31 @@ struct procedure_state_v3_keys {
     enum : std::size_t { task_id, status, err_code, message, file_id, file_name, file_url };
 };
 
-inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const json_path& path, std::size_t depth,
-                                    procedure_state_change_event& out) {
+template <class V>
+bool read_procedure_state_v3(json_context& ctx, V& v, const json_path& path, std::size_t depth,
+                             procedure_state_change_event& out) {
     using k = procedure_state_v3_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen,
-                              [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                                  switch (i) {
-                                  case k::task_id: return read_plain_string(ctx, f, p, out.task_id);
-                                  case k::status:
-                                      return read_enumerated(ctx, f, p, procedure_status_from_wire,
-                                                             "must be PROCESSING or FINISH", out.status);
-                                  case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
-                                  case k::message: return read_plain_string(ctx, f, p, out.message);
-                                  case k::file_id: {
-                                      bool null = false;
-                                      if (!is_null_value(ctx, f, p, null)) return false;
-                                      if (null) {
-                                          out.file_id.clear();
-                                          return true;
-                                      }
-                                      return read_text(ctx, f, p, out.file_id);
-                                  }
-                                  case k::file_name: return read_plain_string(ctx, f, p, out.file_name);
-                                  default: return read_plain_string(ctx, f, p, out.file_url);
-                                  }
-                              });
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        switch (i) {
+        case k::task_id: return read_plain_string(ctx, f, p, out.task_id);
+        case k::status:
+            return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
+        case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
+        case k::message: return read_plain_string(ctx, f, p, out.message);
+        case k::file_id: {
+            bool null = false;
+            if (!is_null_value(ctx, f, p, null)) return false;
+            if (null) {
+                out.file_id.clear();
+                return true;
+            }
+            return read_text(ctx, f, p, out.file_id);
+        }
+        case k::file_name: return read_plain_string(ctx, f, p, out.file_name);
+        default: return read_plain_string(ctx, f, p, out.file_url);
+        }
+    });
     if (!ok) return false;
     if (!seen.has(k::task_id)) return ctx.fail(errc::missing_field, json_path(path, "TaskId"), "is required");
     if (!seen.has(k::status)) return ctx.fail(errc::missing_field, json_path(path, "Status"), "is required");
@@ -665,10 +654,11 @@ inline bool read_procedure_state_v3(json_context& ctx, ondemand::value& v, const
 
 /// Scratch parsers for documents inside documents: `data` captured before
 /// its `eventType` was known, and an eventContent sent as a JSON string.
+template <class Backend>
 struct nested_parsers {
-    ondemand::parser data_parser;
+    typename Backend::parser data_parser;
     std::string data_buffer;
-    ondemand::parser content_parser;
+    typename Backend::parser content_parser;
     std::string content_buffer;
     std::string content_text;
 };
@@ -676,6 +666,7 @@ struct nested_parsers {
 /// Reads one event object in one pass. The members of an event (both
 /// layouts) are kept separate from the reading loop, so that decode_any
 /// can mix them with the PullEvent response members.
+template <class Backend>
 class event_reader {
 public:
     struct keys {
@@ -684,27 +675,28 @@ public:
         enum : std::size_t { version, event_type, data, event_type_v3, procedure_state_v3, count };
     };
 
-    event_reader(json_context& ctx, nested_parsers& nested, const json_path& path, std::size_t depth, event& out)
+    event_reader(json_context& ctx, nested_parsers<Backend>& nested, const json_path& path, std::size_t depth,
+                 event& out)
         : ctx_(ctx), nested_(nested), path_(path), depth_(depth), out_(out) {
         out_ = event{};
         out_.version.clear();
     }
 
-    bool member(std::size_t index, ondemand::value& f, const json_path& p) {
+    template <class V>
+    bool member(std::size_t index, V& f, const json_path& p) {
         switch (index) {
         case keys::version: {
             has_v2_ = true;
-            ondemand::json_type type{};
-            if (!value_type(ctx_, f, p, type)) return false;
-            if (type == ondemand::json_type::number) {  // Q8: "version": 4
-                std::string_view token = scalar_token(f);
+            json_kind type{};
+            if (!value_kind(ctx_, f, p, type)) return false;
+            if (type == json_kind::number) {  // Q8: "version": 4
+                std::string_view token = f.scalar();
                 if (classify_number(token) == number_kind::invalid)
                     return ctx_.fail(errc::invalid_number, p, "has a malformed number");
                 out_.version.assign(token.data(), token.size());
                 return true;
             }
-            if (type != ondemand::json_type::string)
-                return ctx_.fail(errc::wrong_type, p, "must be a string or a number");
+            if (type != json_kind::string) return ctx_.fail(errc::wrong_type, p, "must be a string or a number");
             std::string_view text;
             if (!read_string_contents(ctx_, f, p, text)) return false;
             out_.version.assign(text.data(), text.size());
@@ -772,15 +764,15 @@ public:
         json_path data_path(path_, "data");
         std::string captured;
         captured.swap(out_.data_json);
-        return decode_nested_document(
-            ctx_, nested_.data_parser, nested_.data_buffer, captured, data_path, [&](ondemand::value& root) {
+        return decode_nested_document<Backend>(
+            ctx_, nested_.data_parser, nested_.data_buffer, captured, data_path, [&](auto& root) {
                 return read_procedure_state(ctx_, root, data_path, depth_ + 1, out_.procedure_state.emplace());
             });
     }
 
 private:
     json_context& ctx_;
-    nested_parsers& nested_;
+    nested_parsers<Backend>& nested_;
     json_path path_;
     std::size_t depth_;
     event& out_;
@@ -788,30 +780,30 @@ private:
     bool has_v2_ = false, has_v3_ = false, has_data_ = false;
 };
 
-inline bool read_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
-                       std::size_t depth, event& out) {
-    event_reader reader(ctx, nested, path, depth, out);
-    return for_each_member(
-               ctx, v, path, depth, event_reader::keys::names, reader.seen(),
-               [&](std::size_t i, ondemand::value& f, const json_path& p) { return reader.member(i, f, p); }) &&
+template <class Backend, class V>
+bool read_event(json_context& ctx, nested_parsers<Backend>& nested, V& v, const json_path& path, std::size_t depth,
+                event& out) {
+    event_reader<Backend> reader(ctx, nested, path, depth, out);
+    return for_each_member(ctx, v, path, depth, event_reader<Backend>::keys::names, reader.seen(),
+                           [&](std::size_t i, auto& f, const json_path& p) { return reader.member(i, f, p); }) &&
            reader.finish();
 }
 
 /// `eventContent`: an object, or (tolerated) a string holding one.
-inline bool read_event_content(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
-                               std::size_t depth, event& out) {
-    ondemand::json_type type{};
-    if (!value_type(ctx, v, path, type)) return false;
-    if (type == ondemand::json_type::object) return read_event(ctx, nested, v, path, depth, out);
-    if (type != ondemand::json_type::string)
+template <class Backend, class V>
+bool read_event_content(json_context& ctx, nested_parsers<Backend>& nested, V& v, const json_path& path,
+                        std::size_t depth, event& out) {
+    json_kind type{};
+    if (!value_kind(ctx, v, path, type)) return false;
+    if (type == json_kind::object) return read_event(ctx, nested, v, path, depth, out);
+    if (type != json_kind::string)
         return ctx.fail(errc::wrong_type, path, "must be an object (or a string holding one)");
     if (!ctx.enter(depth, path)) return false;
     std::string_view text;
     if (!read_string_contents(ctx, v, path, text)) return false;
     nested.content_text.assign(text.data(), text.size());
-    return decode_nested_document(
-        ctx, nested.content_parser, nested.content_buffer, nested.content_text, path,
-        [&](ondemand::value& root) { return read_event(ctx, nested, root, path, depth, out); });
+    return decode_nested_document<Backend>(ctx, nested.content_parser, nested.content_buffer, nested.content_text, path,
+                                           [&](auto& root) { return read_event(ctx, nested, root, path, depth, out); });
 }
 
 struct pulled_event_keys {
@@ -819,20 +811,20 @@ struct pulled_event_keys {
     enum : std::size_t { msg_handle, event_content };
 };
 
-inline bool read_pulled_event(json_context& ctx, nested_parsers& nested, ondemand::value& v, const json_path& path,
-                              std::size_t depth, pulled_event& out) {
+template <class Backend, class V>
+bool read_pulled_event(json_context& ctx, nested_parsers<Backend>& nested, V& v, const json_path& path,
+                       std::size_t depth, pulled_event& out) {
     using k = pulled_event_keys;
     seen_members seen;
-    bool ok = for_each_member(ctx, v, path, depth, k::names, seen,
-                              [&](std::size_t i, ondemand::value& f, const json_path& p) {
-                                  if (i == k::msg_handle) {
-                                      std::string_view handle;
-                                      if (!read_string(ctx, f, p, handle)) return false;
-                                      out.msg_handle.assign(handle.data(), handle.size());
-                                      return true;
-                                  }
-                                  return read_event_content(ctx, nested, f, p, depth + 1, out.content);
-                              });
+    bool ok = for_each_member(ctx, v, path, depth, k::names, seen, [&](std::size_t i, auto& f, const json_path& p) {
+        if (i == k::msg_handle) {
+            std::string_view handle;
+            if (!read_string(ctx, f, p, handle)) return false;
+            out.msg_handle.assign(handle.data(), handle.size());
+            return true;
+        }
+        return read_event_content(ctx, nested, f, p, depth + 1, out.content);
+    });
     if (!ok) return false;
     if (!seen.has(k::msg_handle)) return ctx.fail(errc::missing_field, json_path(path, "msgHandle"), "is required");
     if (!seen.has(k::event_content))
@@ -846,8 +838,9 @@ struct pull_response_keys {
     enum : std::size_t { code, message, code_desc, event_list, count };
 };
 
-inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested, std::size_t index, ondemand::value& f,
-                                      const json_path& p, std::size_t depth, pull_event_response& out) {
+template <class Backend, class V>
+bool read_pull_response_member(json_context& ctx, nested_parsers<Backend>& nested, std::size_t index, V& f,
+                               const json_path& p, std::size_t depth, pull_event_response& out) {
     using k = pull_response_keys;
     switch (index) {
     case k::code: return read_integer(ctx, f, p, integer_rules{true, false}, out.code);
@@ -859,10 +852,9 @@ inline bool read_pull_response_member(json_context& ctx, nested_parsers& nested,
     }
     case k::code_desc: return read_optional_owned(ctx, f, p, out.code_desc);
     default:
-        return read_list(ctx, f, p, depth, out.events,
-                         [&](ondemand::value& item, const json_path& here, pulled_event& e) {
-                             return read_pulled_event(ctx, nested, item, here, depth + 1, e);
-                         });
+        return read_list(ctx, f, p, depth, out.events, [&](auto& item, const json_path& here, pulled_event& e) {
+            return read_pulled_event(ctx, nested, item, here, depth + 1, e);
+        });
     }
 }
 
@@ -880,25 +872,29 @@ inline constexpr std::string_view any_body_names[] = {"code",      "message",   
 
 }  // namespace detail
 
-/// Decodes events. Reusable: keeps its parsers and padded buffers; the
+/// Decodes events. Reusable: keeps its parsers and input buffers; the
 /// decoded structs own their strings (decoding allocates for them).
-/// One decoder per thread.
-class event_decoder {
+/// One decoder per thread. `Backend` is the JSON backend
+/// (json_backend.hpp); `event_decoder` uses the default one.
+template <class Backend>
+class basic_event_decoder {
 public:
-    explicit event_decoder(json_decode_options options = {}) : options_(options) {}
+    explicit basic_event_decoder(json_decode_options options = {}) : options_(options) {}
 
     const json_decode_options& options() const noexcept { return options_; }
+
+    /// Bytes the backend may read past the end of a body parsed in place.
+    static constexpr std::size_t padding = Backend::padding;
 
     /// An HTTP callback body. `out` is unspecified after an error.
     [[nodiscard]] field_error decode_event(std::string_view body, event& out) {
         return decode_event(body, body.size(), out);
     }
-    /// In place when `capacity` leaves SIMDJSON_PADDING spare bytes.
+    /// In place when `capacity` leaves `padding` spare bytes (response.hpp).
     [[nodiscard]] field_error decode_event(std::string_view body, std::size_t capacity, event& out) {
-        return detail::decode_document(options_, parser_, input_, body, capacity,
-                                       [&](detail::json_context& ctx, detail::ondemand::value& root) {
-                                           return detail::read_event(ctx, nested_, root, {}, 1, out);
-                                       });
+        return detail::decode_document<Backend>(
+            options_, parser_, input_, body, capacity,
+            [&](detail::json_context& ctx, auto& root) { return detail::read_event(ctx, nested_, root, {}, 1, out); });
     }
 
     /// A PullEvent response.
@@ -908,14 +904,14 @@ public:
     [[nodiscard]] field_error decode_pull_event_response(std::string_view body, std::size_t capacity,
                                                          pull_event_response& out) {
         out = pull_event_response{};
-        return detail::decode_document(
-            options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, detail::ondemand::value& root) {
+        return detail::decode_document<Backend>(
+            options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, auto& root) {
                 detail::seen_members seen;
-                return detail::for_each_member(
-                           ctx, root, {}, 1, detail::pull_response_keys::names, seen,
-                           [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
-                               return detail::read_pull_response_member(ctx, nested_, i, f, p, 2, out);
-                           }) &&
+                return detail::for_each_member(ctx, root, {}, 1, detail::pull_response_keys::names, seen,
+                                               [&](std::size_t i, auto& f, const detail::json_path& p) {
+                                                   return detail::read_pull_response_member(ctx, nested_, i, f, p, 2,
+                                                                                            out);
+                                               }) &&
                        detail::check_pull_response(ctx, seen);
             });
     }
@@ -930,14 +926,14 @@ public:
         out = pull_event_response{};
         event callback;
         bool is_pull = false;
-        field_error e = detail::decode_document(
-            options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, detail::ondemand::value& root) {
+        field_error e = detail::decode_document<Backend>(
+            options_, parser_, input_, body, capacity, [&](detail::json_context& ctx, auto& root) {
                 constexpr std::size_t pull_count = detail::pull_response_keys::count;
-                detail::event_reader reader(ctx, nested_, {}, 1, callback);
+                detail::event_reader<Backend> reader(ctx, nested_, {}, 1, callback);
                 detail::seen_members seen;
                 bool ok =
                     detail::for_each_member(ctx, root, {}, 1, detail::any_body_names, seen,
-                                            [&](std::size_t i, detail::ondemand::value& f, const detail::json_path& p) {
+                                            [&](std::size_t i, auto& f, const detail::json_path& p) {
                                                 if (i >= pull_count) {
                                                     // Mirror the mark in the reader's own table for its checks.
                                                     reader.seen().mark(i - pull_count);
@@ -958,10 +954,13 @@ public:
 
 private:
     json_decode_options options_;
-    simdjson::ondemand::parser parser_;
-    detail::padded_input input_;
-    detail::nested_parsers nested_;
+    typename Backend::parser parser_;
+    detail::json_input input_;
+    detail::nested_parsers<Backend> nested_;
 };
+
+/// The event decoder on the default JSON backend.
+using event_decoder = basic_event_decoder<detail::default_json_backend>;
 
 }  // namespace v1
 }  // namespace tcvod
