@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace {
 
@@ -217,6 +218,34 @@ static_assert(
     "TCVOD_NO_SIMDJSON selects the portable backend");
 static_assert(tcvod::response_decoder::padding == 0, "the portable backend reads nothing past the body");
 #endif
+
+// Integral fractions of drifting event integers (10.0, 1e3): exact, no double.
+TEST(JsonNumbers, IntegralDecimalIsExact) {
+    auto value = [](const char* text) {
+        std::int64_t out = -1;
+        errc e = tcvod::detail::integral_decimal(text, out);
+        return std::make_pair(e, out);
+    };
+    using P = std::pair<errc, std::int64_t>;
+    EXPECT_EQ(value("10.0"), P(errc::ok, 10));
+    EXPECT_EQ(value("1e3"), P(errc::ok, 1000));
+    EXPECT_EQ(value("2.50e1"), P(errc::ok, 25));
+    EXPECT_EQ(value("-0.0"), P(errc::ok, 0));
+    EXPECT_EQ(value("0e999999999"), P(errc::ok, 0));
+    EXPECT_EQ(value("12345e-3"), P(errc::invalid_number, -1));
+    EXPECT_EQ(value("12000e-3"), P(errc::ok, 12));
+    EXPECT_EQ(value("1.5"), P(errc::invalid_number, -1));
+    EXPECT_EQ(value("1.5e-400"), P(errc::invalid_number, -1));
+    EXPECT_EQ(value("9007199254740993.0"), P(errc::ok, 9007199254740993));  // a double would round it
+    EXPECT_EQ(value("9223372036854775807.0"), P(errc::ok, INT64_MAX));
+    EXPECT_EQ(value("9223372036854775808.0"), P(errc::out_of_range, -1));
+    EXPECT_EQ(value("-9223372036854775808.0"), P(errc::ok, INT64_MIN));
+    EXPECT_EQ(value("-9223372036854775809.0"), P(errc::out_of_range, -1));
+    EXPECT_EQ(value("1e19"), P(errc::out_of_range, -1));
+    EXPECT_EQ(value("1e30"), P(errc::out_of_range, -1));
+    EXPECT_EQ(value("0.00000000000000000000001e23"), P(errc::ok, 1));
+    EXPECT_EQ(value("1E+2"), P(errc::ok, 100));
+}
 
 TEST(ResponseFields, UnknownFieldsAreIgnoredButChecked) {
     auto r = decode_ok(R"({"RequestClient":"SDK_PYTHON_2.0.15","code":0,"detail":{"a":[1,2,{"b":null,"c":true}]},

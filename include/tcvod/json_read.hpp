@@ -288,6 +288,60 @@ inline number_kind classify_number(std::string_view t) noexcept {
     return integral ? number_kind::integer : number_kind::decimal;
 }
 
+/// A number token with a fraction or an exponent (valid per classify_number)
+/// that names an integer, as int64: 10.0, 1e3, 2.50e1, -0.0. Exact decimal
+/// arithmetic, no floating point (a double would round 9007199254740993.0,
+/// and small firmware has no FPU). errc::invalid_number for a fraction,
+/// errc::out_of_range beyond int64.
+inline errc integral_decimal(std::string_view t, std::int64_t& out) noexcept {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0, n = t.size();
+    bool negative = n != 0 && t[0] == '-';
+    if (negative) i = 1;
+    std::size_t int_begin = i;
+    while (i < n && is_digit(t[i])) ++i;
+    std::size_t int_end = i, frac_begin = i, frac_end = i;
+    if (i < n && t[i] == '.') {
+        frac_begin = ++i;
+        while (i < n && is_digit(t[i])) ++i;
+        frac_end = i;
+    }
+    std::int64_t exponent = 0;
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        bool exponent_negative = i < n && t[i] == '-';
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        for (; i < n && is_digit(t[i]); ++i)
+            if (exponent < 1000000) exponent = exponent * 10 + (t[i] - '0');  // saturates: far beyond int64 anyway
+        if (exponent_negative) exponent = -exponent;
+    }
+    // The digits as one sequence; digit k of L weighs 10^(exponent - fraction digits + L - 1 - k).
+    std::size_t int_digits = int_end - int_begin, length = int_digits + (frac_end - frac_begin);
+    auto digit = [&](std::size_t k) { return k < int_digits ? t[int_begin + k] : t[frac_begin + k - int_digits]; };
+    std::size_t first = length, last = 0;
+    for (std::size_t k = 0; k < length; ++k)
+        if (digit(k) != '0') {
+            if (first == length) first = k;
+            last = k;
+        }
+    if (first == length) {  // zero, however written
+        out = 0;
+        return errc::ok;
+    }
+    std::int64_t base =
+        exponent - static_cast<std::int64_t>(frac_end - frac_begin) + static_cast<std::int64_t>(length) - 1;
+    std::int64_t low = base - static_cast<std::int64_t>(last), high = base - static_cast<std::int64_t>(first);
+    if (low < 0) return errc::invalid_number;  // a non-zero digit below the units
+    if (high > 18) return errc::out_of_range;  // at least 10^19
+    std::uint64_t value = 0;
+    for (std::size_t k = first; k <= last; ++k) value = value * 10 + static_cast<std::uint64_t>(digit(k) - '0');
+    for (std::int64_t k = 0; k < low; ++k) value *= 10;  // below 10^19: no overflow
+    const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+    if (value > limit) return errc::out_of_range;
+    out = negative ? static_cast<std::int64_t>(0 - value) : static_cast<std::int64_t>(value);
+    return errc::ok;
+}
+
 /// How tolerant an integer field is (the event payloads drift, §9 Q10/Q13).
 struct integer_rules {
     bool allow_string = false;    // "5100" as well as 5100
@@ -308,15 +362,11 @@ inline bool parse_integer_text(json_context& ctx, std::string_view text, const j
         return true;
     }
     if (!rules.allow_integral) return ctx.fail(errc::invalid_number, path, "must be an integer, not a fraction");
-    double d = 0;
-    auto r = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (r.ec != std::errc() || !std::isfinite(d))
-        return ctx.fail(errc::out_of_range, path, "must fit in a signed 64-bit integer");
-    if (d != std::trunc(d)) return ctx.fail(errc::invalid_number, path, "must be an integer, not a fraction");
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
-        return ctx.fail(errc::out_of_range, path, "must fit in a signed 64-bit integer");
-    out = static_cast<std::int64_t>(d);
-    return true;
+    switch (integral_decimal(text, out)) {
+    case errc::ok: return true;
+    case errc::out_of_range: return ctx.fail(errc::out_of_range, path, "must fit in a signed 64-bit integer");
+    default: return ctx.fail(errc::invalid_number, path, "must be an integer, not a fraction");
+    }
 }
 
 inline bool parse_decimal_text(json_context& ctx, std::string_view text, const json_path& path, double& out) {
