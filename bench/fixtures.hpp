@@ -4,7 +4,10 @@
 
 #include "alloc_count.hpp"
 
+#include "tcvod/crypto/sha1.hpp"
+#include "tcvod/crypto/sha256.hpp"
 #include "tcvod/model.hpp"
+#include "tcvod/sign.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -27,6 +30,13 @@ inline tcvod::common_parameters bench_common() {
     c.secret_id = std::string(secret_id);
     return c;
 }
+
+/// The two hash backends, measured side by side in every run (the
+/// benchmarks are built with TCVOD_CRYPTO_OPENSSL, so both exist in one
+/// program): the built-in core as a default build has it (SHA-NI chosen at
+/// run time where the CPU has it) and OpenSSL's libcrypto.
+using builtin_signer = tcvod::basic_signer<true, true, tcvod::crypto::software_sha1, tcvod::crypto::software_sha256>;
+using openssl_signer = tcvod::basic_signer<true, true, tcvod::crypto::openssl_sha1, tcvod::crypto::openssl_sha256>;
 
 /// A MultiFile request with `entries` clips: 20-digit file IDs (as VOD
 /// issues them), whole-second offsets, and a procedure name that needs

@@ -92,30 +92,76 @@ class Targets:
         self.add(label, f"{per_small:.0f} → {per_large:.0f} ns/entry ({r:.2f})", abs(r - 1) <= tolerance)
 
 
+# The library's two hash backends, built-in first: what a default build
+# (and every firmware or vendoring user) gets.
+BACKENDS = (("built-in", ""), ("OpenSSL", "_openssl"))
+
+
 def targets(rows):
     t = Targets(rows)
-    for n in (1, 16, 256):
-        t.slower_than(f"BM_encode_sign/{n}", f"BM_floor_encode_sign/{n}", 1.3,
-                      f"encode_sign/{n} ≤ 1.3× floor")
-    for n in (1, 16, 256):
-        t.faster_than(f"BM_encode_sign/{n}", f"BM_naive_encode_sign/{n}", 10,
-                      f"encode_sign/{n} ≥ 10× faster than naive")
-    for n in (1, 16, 256):
-        t.allocations(f"BM_encode_sign/{n}", 0, f"encode_sign/{n}: 0 allocations per op after warm-up")
-    t.marginal_flat("BM_encode_sign", 16, 256, 0.2, "encode_sign: cost per entry flat 16 → 256 (±20%)")
+    for backend, suffix in BACKENDS:
+        op = f"BM_encode_sign{suffix}"
+        for n in (1, 16, 256):
+            t.slower_than(f"{op}/{n}", f"BM_floor_encode_sign/{n}", 1.3,
+                          f"encode_sign/{n} ({backend}) ≤ 1.3× floor")
+        for n in (1, 16, 256):
+            t.faster_than(f"{op}/{n}", f"BM_naive_encode_sign/{n}", 10,
+                          f"encode_sign/{n} ({backend}) ≥ 10× faster than naive")
+        for n in (1, 16, 256):
+            t.allocations(f"{op}/{n}", 0, f"encode_sign/{n} ({backend}): 0 allocations per op after warm-up")
+        t.marginal_flat(op, 16, 256, 0.2, f"encode_sign ({backend}): cost per entry flat 16 → 256 (±20%)")
+    for backend, suffix in BACKENDS:
+        op = f"BM_decode_verify_query{suffix}"
+        for n in (1, 16, 256):
+            t.faster_than(f"{op}/{n}", f"BM_naive_decode_verify_query/{n}", 5,
+                          f"decode_verify_query/{n} ({backend}) ≥ 5× faster than naive")
+        t.marginal_flat(op, 16, 256, 0.2,
+                        f"decode_verify_query ({backend}): linear in N (cost per entry 16 → 256 within ±20%)")
     t.slower_than("BM_decode_response", "BM_floor_decode_response", 1.2, "decode_response ≤ 1.2× floor")
     t.faster_than("BM_decode_response", "BM_naive_decode_response", 10,
                   "decode_response ≥ 10× faster than nlohmann::json")
     t.allocations("BM_decode_response_owning", 1,
                   "decode_response: ≤ 1 allocation per op (reused decoder, owning `response`)")
     t.allocations("BM_decode_response", 0, "decode_response: 0 allocations per op (views)")
-    for n in (1, 16, 256):
-        t.faster_than(f"BM_decode_verify_query/{n}", f"BM_naive_decode_verify_query/{n}", 5,
-                      f"decode_verify_query/{n} ≥ 5× faster than naive")
-    t.marginal_flat("BM_decode_verify_query", 16, 256, 0.2,
-                    "decode_verify_query: linear in N (cost per entry 16 → 256 within ±20%)")
     t.faster_than("BM_decode_event", "BM_naive_decode_event", 5, "decode_event ≥ 5× faster than nlohmann::json")
     return t.lines
+
+
+def crypto_table(rows, masked):
+    """The hash micro-benchmarks: SHA instructions against OpenSSL (this run)
+    and the portable code against OpenSSL without its SHA extensions (the
+    masked run, both measured in that one process)."""
+    out = ["", "Hashes (`crypto_bench.cpp`): `hw` (the library's SHA-NI) / OpenSSL EVP, target ≤ 1.1×; "
+           "`fast` (portable) / OpenSSL with `OPENSSL_ia32cap=\":~0x20000000\"` (SHA extensions hidden; "
+           "a second process, both sides measured in it), target ≤ 1.3×; `dispatch` / `hw` shows what "
+           "choosing at run time costs.", "",
+           "| operation | message | hw | OpenSSL | hw / OpenSSL | dispatch / hw | fast (masked run) | "
+           "OpenSSL masked | fast / OpenSSL masked |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    any_row = False
+    for op in ("sha1", "sha256", "hmac_sha1", "hmac_sha256"):
+        for size in (64, 300, 4096, 65536):
+            def get(table, variant):
+                row = table.get(f"BM_{op}/{variant}/{size}")
+                return row["ns"] if row else None
+            hw, ossl, dispatch = get(rows, "hw"), get(rows, "openssl"), get(rows, "dispatch")
+            fast_m, ossl_m = get(masked, "fast"), get(masked, "openssl")
+            if hw is None and fast_m is None:
+                continue
+            any_row = True
+
+            def ratio(a, b, limit=None):
+                if a is None or b is None:
+                    return "—"
+                r = a / b
+                mark = "" if limit is None else (" ✓" if r <= limit else " ✗")
+                return f"{r:.2f}×{mark}"
+            cells = [op.replace("_", "-").upper().replace("HMAC-", "HMAC-"), f"{size} B",
+                     fmt_time(hw) if hw else "—", fmt_time(ossl) if ossl else "—", ratio(hw, ossl, 1.1),
+                     ratio(dispatch, hw), fmt_time(fast_m) if fast_m else "—",
+                     fmt_time(ossl_m) if ossl_m else "—", ratio(fast_m, ossl_m, 1.3)]
+            out.append("| " + " | ".join(cells) + " |")
+    return out if any_row else []
 
 
 # Chart groups: (label, tcvod, floor, naive, rapidjson, boost.json)
@@ -136,12 +182,14 @@ def order_key(name):
     """Operation first, then tcvod, floor, naive, peers, then N as a number."""
     base, _, arg = name.partition("/")
     variant = 0
+    if base.endswith("_openssl"):  # the library on OpenSSL, right after the built-in core
+        base, variant = base[: -len("_openssl")], 0.5
     for i, word in enumerate(("_floor_", "_naive_", "_peer_")):
         if word in base:
             variant = i + 1
             base = base.replace(word.rstrip("_"), "").replace("_rapidjson", "").replace("_boostjson", "")
     op = base.replace("BM_", "").strip("_")
-    return (op, variant, name, int(arg) if arg.isdigit() else 0)
+    return (op, variant, int(arg) if arg.isdigit() else 0, name)
 
 
 def main():
@@ -149,7 +197,8 @@ def main():
     ap.add_argument("json")
     ap.add_argument("--markdown", required=True)
     ap.add_argument("--plot-data", required=True)
-    ap.add_argument("--crypto", default="openssl")
+    ap.add_argument("--crypto", help="ignored: every run measures both backends")
+    ap.add_argument("--masked", help="JSON of the run with OPENSSL_ia32cap hiding the SHA extensions")
     args = ap.parse_args()
     context, rows = medians(args.json)
     if not rows:
@@ -161,7 +210,9 @@ def main():
     reps = max((r.get("repetitions", 1) for r in rows.values()), default=1)
     out.append(f"Measured {context.get('date', '?')} on {context.get('num_cpus', '?')} CPUs at "
                f"{context.get('mhz_per_cpu', '?')} MHz ({caches}); library build `{context.get('library_build_type', '?')}`"
-               f" of Google Benchmark; tcvod hashing with its **{args.crypto}** backend. Medians of {reps} "
+               f" of Google Benchmark; tcvod with both hash backends: the **built-in** core (`BM_encode_sign`, "
+               "`BM_decode_verify_query`; SHA-NI chosen at run time where the CPU has it) and **OpenSSL** "
+               f"(`*_openssl`), against the same floor and naive code. Medians of {reps} "
                "repetitions (CPU time), interleaved at random; every ratio is from this one run.")
     out.append("")
     out.append("| target | measured | verdict | note |")
@@ -176,6 +227,7 @@ def main():
         rate = f"{bps / 1e6:.0f} MB/s" if bps else "—"
         allocs = row.get("allocs_per_op")
         out.append(f"| `{name}` | {fmt_time(row['ns'])} | {'—' if allocs is None else f'{allocs:g}'} | {rate} |")
+    out.extend(crypto_table(rows, medians(args.masked)[1] if args.masked else {}))
     with open(args.markdown, "w") as f:
         f.write("\n".join(out) + "\n")
 

@@ -1,5 +1,6 @@
 // RunProcedure's JSON response: BM_decode_response (the library, views
 // into a padded body: the reused decoder's zero-copy path),
+// BM_decode_response_portable (the same on the portable JSON backend),
 // BM_decode_response_owning (into a reused owning `response`),
 // BM_floor_decode_response (simdjson On-Demand pulling the three fields,
 // no checks), BM_naive_decode_response (nlohmann::json parse + get<>),
@@ -46,7 +47,8 @@ struct fields {
     }
 };
 
-bool library_views(tcvod::response_decoder& decoder, const std::string& body, fields& out) {
+template <class Decoder>
+bool library_views(Decoder& decoder, const std::string& body, fields& out) {
     auto r = decoder.decode(body, body.capacity());
     if (!r || !r->vod_task_id) return false;
     out = {r->code, r->message, *r->vod_task_id};
@@ -140,6 +142,13 @@ void BM_decode_response(benchmark::State& state) {
     run_decoder(state, body.size(), [&] { return library_views(decoder, body, out); });
 }
 
+void BM_decode_response_portable(benchmark::State& state) {
+    const std::string body = padded_body();
+    tcvod::basic_response_decoder<tcvod::detail::portable_json_backend> decoder;
+    fields out;
+    run_decoder(state, body.size(), [&] { return library_views(decoder, body, out); });
+}
+
 void BM_decode_response_owning(benchmark::State& state) {
     const std::string body(response_body);  // no padding: the decoder copies into its own buffer
     tcvod::response_decoder decoder;
@@ -182,6 +191,7 @@ void BM_peer_boostjson_decode_response(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_decode_response);
+BENCHMARK(BM_decode_response_portable);
 BENCHMARK(BM_decode_response_owning);
 BENCHMARK(BM_floor_decode_response);
 BENCHMARK(BM_naive_decode_response);

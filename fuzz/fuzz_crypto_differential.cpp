@@ -1,7 +1,9 @@
 // The built-in crypto core against OpenSSL on the same bytes: SHA-1 and
 // SHA-256 with the fast, the small and, when the CPU has them, the SHA
-// instruction (SHA-NI, ARMv8) compressions (fed in random chunk sizes, so the
-// block buffering is exercised), HMAC-SHA1/SHA256 over each with any key
+// instruction (SHA-NI, ARMv8) compressions, and the dispatching classes a
+// default x86-64 build uses (software_sha1/256: whichever the CPU allows),
+// fed in random chunk sizes, so the block buffering is exercised;
+// HMAC-SHA1/SHA256 over each with any key
 // length (reset and copies included), Base64
 // encoding, and Base64 decoding both ways (whatever the strict decoder
 // accepts OpenSSL decodes to the same bytes; whatever OpenSSL decodes to a
@@ -57,8 +59,8 @@ bool same_bytes(const Digest& ours, const unsigned char* theirs, std::size_t n) 
 }
 
 #if TCVOD_CRYPTO_HARDWARE_SHA
-// Asked once per process: CPUID is slow under some hypervisors (the library
-// itself asks once per hash object, never caching).
+// Asked once per process (without TCVOD_CRYPTO_RUNTIME_DISPATCH the library
+// asks libgcc's or glibc's table, never CPUID, once per hash object).
 bool cpu_has_sha_instructions() {
     static const bool has = detail::cpu_has_sha_instructions();
     return has;
@@ -85,7 +87,12 @@ void check_hashes(const std::uint8_t* message, std::size_t size, std::uint8_t pa
         check_hash<hardware_sha1>(message, size, pattern, EVP_sha1());
         check_hash<hardware_sha256>(message, size, pattern, EVP_sha256());
     }
+    check_hash<dispatching_sha1>(message, size, pattern, EVP_sha1());
+    check_hash<dispatching_sha256>(message, size, pattern, EVP_sha256());
 #endif
+    // What sha1/sha256 name in this build (one of the above, unless OpenSSL).
+    check_hash<software_sha1>(message, size, pattern, EVP_sha1());
+    check_hash<software_sha256>(message, size, pattern, EVP_sha256());
 }
 
 template <class Hash>
@@ -171,6 +178,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_hmac<hardware_sha1>(key, message, message_size, pattern, EVP_sha1());
         check_hmac<hardware_sha256>(key, message, message_size, pattern, EVP_sha256());
     }
+    check_hmac<dispatching_sha1>(key, message, message_size, pattern, EVP_sha1());
+    check_hmac<dispatching_sha256>(key, message, message_size, pattern, EVP_sha256());
 #endif
     check_base64(data, size);
     return 0;

@@ -558,14 +558,12 @@ TEST(HardwareCompression, DispatchingFollowsTheCpu) {
     sha256.reset();
     const crypto::dispatching_sha256 copy = sha256;
     EXPECT_EQ(copy.uses_sha_instructions(), has_instructions);
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-    // The CPUID helper agrees with GCC's own detection (Clang 14 has no "sha"
-    // for __builtin_cpu_supports), so a broken helper cannot skip every
+#if TCVOD_CRYPTO_DETAIL_HAS_CPUID
+    // The run-time query (libgcc's or glibc's table, filled at start-up)
+    // agrees with the CPU itself, so a broken query cannot skip every
     // hardware test unnoticed.
-    __builtin_cpu_init();
-    const bool gcc_says =
-        __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") && __builtin_cpu_supports("ssse3");
-    EXPECT_EQ(has_instructions, gcc_says) << "CPUID helper and __builtin_cpu_supports disagree";
+    EXPECT_EQ(has_instructions, crypto::detail::cpuid_has_sha_instructions())
+        << "cpu_has_sha_instructions() (query " << TCVOD_CRYPTO_CPU_QUERY << ") and CPUID disagree";
 #endif
 }
 
@@ -573,8 +571,9 @@ TEST(HardwareCompression, DispatchingFollowsTheCpu) {
 
 // What software_sha1/software_sha256 name: the instructions when the target
 // guarantees them, else small under TCVOD_CRYPTO_SMALL, else the dispatching
-// classes on x86-64 GCC/Clang with TCVOD_CRYPTO_RUNTIME_DISPATCH (not with
-// TCVOD_CRYPTO_NO_DISPATCH), else fast.
+// classes in x86-64 GCC/Clang hosted builds that can ask the CPU without
+// CPUID (GCC 11+, glibc 2.33+) or were told to use CPUID
+// (TCVOD_CRYPTO_RUNTIME_DISPATCH), never with TCVOD_CRYPTO_NO_DISPATCH, else fast.
 TEST(HardwareCompression, SelectedByMacros) {
 #if TCVOD_CRYPTO_HARDWARE_SHA_ALWAYS
     static_assert(std::is_same<crypto::software_sha1, crypto::hardware_sha1>::value, "software_sha1");
@@ -590,11 +589,16 @@ TEST(HardwareCompression, SelectedByMacros) {
     static_assert(std::is_same<crypto::software_sha1, crypto::fast_sha1>::value, "software_sha1");
     static_assert(std::is_same<crypto::software_sha256, crypto::fast_sha256>::value, "software_sha256");
 #endif
-#if defined(TCVOD_CRYPTO_NO_DISPATCH) || !defined(TCVOD_CRYPTO_RUNTIME_DISPATCH)
-    static_assert(!TCVOD_CRYPTO_DISPATCH, "dispatch is opt-in (TCVOD_CRYPTO_RUNTIME_DISPATCH), NO_DISPATCH wins");
+#if defined(TCVOD_CRYPTO_NO_DISPATCH)
+    static_assert(!TCVOD_CRYPTO_DISPATCH, "TCVOD_CRYPTO_NO_DISPATCH wins");
 #elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !TCVOD_CRYPTO_SMALL && \
-    !TCVOD_CRYPTO_HARDWARE_SHA_ALWAYS
-    static_assert(TCVOD_CRYPTO_DISPATCH, "x86-64 GCC/Clang dispatch when asked");
+    !TCVOD_CRYPTO_HARDWARE_SHA_ALWAYS && defined(__GLIBC__) &&                                   \
+    (TCVOD_CRYPTO_DETAIL_GCC_CPU_SUPPORTS_SHA || __GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    // GCC 11+ asks libgcc, Clang (and older GCC) glibc: dispatch by default.
+    static_assert(TCVOD_CRYPTO_DISPATCH, "x86-64 GCC/Clang hosted builds dispatch by default");
+#endif
+#if TCVOD_CRYPTO_DISPATCH && TCVOD_CRYPTO_CPU_QUERY == 3 && !defined(TCVOD_CRYPTO_RUNTIME_DISPATCH)
+    static_assert(false, "dispatching through CPUID only when TCVOD_CRYPTO_RUNTIME_DISPATCH asks for it");
 #endif
     SUCCEED();
 }

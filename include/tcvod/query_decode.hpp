@@ -217,13 +217,18 @@ private:
         for (const auto& s : spans_)
             params_.push_back({std::string_view(arena_.data() + s.key, s.value - s.key),
                                std::string_view(arena_.data() + s.value, s.end - s.value)});
-        // Clients that sign (tcvod among them) usually send keys sorted already.
-        auto by_key = [](const parameter& a, const parameter& b) { return a.key < b.key; };
-        if (!std::is_sorted(params_.begin(), params_.end(), by_key))
+        // Clients that sign (tcvod among them) usually send keys sorted
+        // already: then one comparison per neighbour both checks the order
+        // and finds duplicates.
+        bool sorted = true;
+        for (std::size_t i = 1; i < params_.size() && sorted; ++i)
+            sorted = params_[i - 1].key.compare(params_[i].key) < 0;
+        if (!sorted) {
             sort_parameters(params_.data(), params_.data() + params_.size());
-        for (std::size_t i = 1; i < params_.size(); ++i)
-            if (params_[i].key == params_[i - 1].key)
-                diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
+            for (std::size_t i = 1; i < params_.size(); ++i)
+                if (params_[i].key == params_[i - 1].key)
+                    diag.add(errc::duplicate_key, params_[i].key, "appears more than once");
+        }
         return diag.empty();
     }
 

@@ -103,13 +103,21 @@ struct no_mac {
 /// only (firmware that always sends one method saves the other's code and
 /// state); asked for the other method they sign nothing: encode() reports
 /// errc::invalid_signature_method, verify() returns it.
-template <bool WithSha1, bool WithSha256>
+///
+/// Sha1 and Sha256 are the hash classes, by default the build's
+/// (crypto::sha1/sha256: the built-in core, or OpenSSL's with
+/// TCVOD_CRYPTO_OPENSSL). Naming them lets one program sign with two
+/// backends, as the benchmarks do (crypto::software_sha1 next to
+/// crypto::openssl_sha1).
+template <bool WithSha1, bool WithSha256, class Sha1 = crypto::sha1, class Sha256 = crypto::sha256>
 class basic_signer {
     static_assert(WithSha1 || WithSha256, "a signer holds at least one hash");
 
 public:
     static constexpr bool has_sha1 = WithSha1;
     static constexpr bool has_sha256 = WithSha256;
+    using sha1_key = crypto::hmac_key<Sha1>;
+    using sha256_key = crypto::hmac_key<Sha256>;
 
     explicit basic_signer(std::string_view secret_key) noexcept
         : sha1_(secret_key.data(), secret_key.size()), sha256_(secret_key.data(), secret_key.size()) {}
@@ -119,17 +127,17 @@ public:
     }
 
     template <bool Enabled = WithSha1, std::enable_if_t<Enabled, int> = 0>
-    const crypto::hmac_sha1_key& keyed_sha1() const noexcept {
+    const sha1_key& keyed_sha1() const noexcept {
         return sha1_;
     }
     template <bool Enabled = WithSha256, std::enable_if_t<Enabled, int> = 0>
-    const crypto::hmac_sha256_key& keyed_sha256() const noexcept {
+    const sha256_key& keyed_sha256() const noexcept {
         return sha256_;
     }
 
 private:
-    std::conditional_t<WithSha1, crypto::hmac_sha1_key, detail::no_mac> sha1_;
-    std::conditional_t<WithSha256, crypto::hmac_sha256_key, detail::no_mac> sha256_;
+    std::conditional_t<WithSha1, sha1_key, detail::no_mac> sha1_;
+    std::conditional_t<WithSha256, sha256_key, detail::no_mac> sha256_;
 };
 
 using signer = basic_signer<true, true>;

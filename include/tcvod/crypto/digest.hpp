@@ -233,9 +233,9 @@ private:
 
 // The same with the compression chosen when the object is constructed:
 // Hardware when HasHardware() says the CPU has the instructions, Portable
-// otherwise. Not asked again on reset() (CPUID traps under some
-// hypervisors) and never cached elsewhere; copies keep the choice, so keyed
-// HMAC states ask once per key.
+// otherwise. Not asked again on reset() and never cached elsewhere; copies
+// keep the choice, so keyed HMAC states ask once per key and signing a
+// message asks nothing.
 template <std::size_t StateWords, const std::uint32_t (&InitialState)[StateWords], compress_function Hardware,
           compress_function Portable, bool (*HasHardware)() noexcept>
 class md_dispatching_hash {

@@ -23,10 +23,10 @@
 //   dispatching_sha1  asks the CPU once, when constructed, and uses
 //                     hardware_sha1's compression or fast_sha1's
 // Where the compile target guarantees the instructions (-msha, -march=
-// armv8-a+crypto) `software_sha1` names hardware_sha1; on x86-64 with GCC or
-// Clang it names dispatching_sha1 when
-// TCVOD_CRYPTO_RUNTIME_DISPATCH is defined (and TCVOD_CRYPTO_SMALL and
-// TCVOD_CRYPTO_NO_DISPATCH are not; see cpu.hpp for why it is opt-in).
+// armv8-a+crypto) `software_sha1` names hardware_sha1; in x86-64 GCC/Clang
+// hosted builds it names dispatching_sha1 unless TCVOD_CRYPTO_SMALL or
+// TCVOD_CRYPTO_NO_DISPATCH says otherwise (cpu.hpp: TCVOD_CRYPTO_DISPATCH,
+// and how the CPU is asked without executing CPUID).
 
 #include <cstddef>
 #include <cstdint>

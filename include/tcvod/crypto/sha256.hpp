@@ -24,10 +24,10 @@
 //   dispatching_sha256  asks the CPU once, when constructed, and uses
 //                       hardware_sha256's compression or fast_sha256's
 // Where the compile target guarantees the instructions (-msha, -march=
-// armv8-a+crypto) `software_sha256` names hardware_sha256; on x86-64 with GCC
-// or Clang it names dispatching_sha256 when
-// TCVOD_CRYPTO_RUNTIME_DISPATCH is defined (and TCVOD_CRYPTO_SMALL and
-// TCVOD_CRYPTO_NO_DISPATCH are not; see cpu.hpp for why it is opt-in).
+// armv8-a+crypto) `software_sha256` names hardware_sha256; in x86-64
+// GCC/Clang hosted builds it names dispatching_sha256 unless
+// TCVOD_CRYPTO_SMALL or TCVOD_CRYPTO_NO_DISPATCH says otherwise (cpu.hpp:
+// TCVOD_CRYPTO_DISPATCH, and how the CPU is asked without executing CPUID).
 
 #include <cstddef>
 #include <cstdint>
