@@ -4,7 +4,9 @@
 // depend on the padding bytes; lenient only accepts more; decode_any
 // agrees with the specific decoders; structs reused from an earlier body
 // decode like fresh ones; every accepted body re-encodes
-// (encode_event / encode_pull_event_response) and decodes to itself.
+// (encode_event / encode_pull_event_response) and decodes to itself; the
+// views (event_view, pull_event_response_view, decode_any into views) give
+// the same error or, copied out, the same structs as the owning decode.
 // TCVOD_FUZZ_BODIES_DIR (set by fuzz/meson.build) holds the documented
 // bodies the reuse check starts from.
 #include "tcvod/events.hpp"
@@ -28,10 +30,19 @@ tcvod::errc decode_padded(std::string_view body, char fill, Decode decode) {
     return decode(std::string_view(padded.data(), body.size()), padded.size());
 }
 
+bool same_error(const tcvod::field_error& a, const tcvod::field_error& b) {
+    return a.code == b.code && a.path.view() == b.path.view();
+}
+
 void check_event(tcvod::event_decoder& strict, tcvod::event_decoder& lenient, std::string_view body) {
     tcvod::event decoded;
     tcvod::field_error e = strict.decode_event(body, decoded);
     FUZZ_CHECK(e.code != tcvod::errc::ok || e.path.empty());
+    {
+        auto view = strict.decode_event(body);
+        FUZZ_CHECK(same_error(view ? tcvod::field_error{} : view.error(), e));
+        FUZZ_CHECK(!view || tcvod::to_owned(*view) == decoded);
+    }
     for (char fill : {' ', '\0', '}', ']', 'x', '"'}) {
         tcvod::event other;
         auto code = decode_padded(body, fill, [&](std::string_view b, std::size_t capacity) {
@@ -56,6 +67,11 @@ void check_event(tcvod::event_decoder& strict, tcvod::event_decoder& lenient, st
 void check_pull_response(tcvod::event_decoder& strict, tcvod::event_decoder& lenient, std::string_view body) {
     tcvod::pull_event_response decoded;
     tcvod::field_error e = strict.decode_pull_event_response(body, decoded);
+    {
+        auto view = strict.decode_pull_event_response(body);
+        FUZZ_CHECK(same_error(view ? tcvod::field_error{} : view.error(), e));
+        FUZZ_CHECK(!view || tcvod::to_owned(*view) == decoded);
+    }
     for (char fill : {' ', '\0', '}', ']'}) {
         tcvod::pull_event_response other;
         auto code = decode_padded(body, fill, [&](std::string_view b, std::size_t capacity) {
@@ -81,6 +97,12 @@ void check_pull_response(tcvod::event_decoder& strict, tcvod::event_decoder& len
 void check_any(tcvod::event_decoder& strict, std::string_view body) {
     tcvod::pull_event_response any;
     auto kind = strict.decode_any(body, any);
+    {
+        tcvod::pull_event_response_view view;
+        auto view_kind = strict.decode_any(body, view);
+        FUZZ_CHECK(view_kind.has_value() == kind.has_value());
+        FUZZ_CHECK(!kind || (*view_kind == *kind && tcvod::to_owned(view) == any));
+    }
     if (!kind) {
         FUZZ_CHECK(kind.error().code != tcvod::errc::ok);
         return;

@@ -2,7 +2,8 @@
 // and the event decoder (callback body, PullEvent response, decode_any) on
 // simdjson and on the portable parser, strict and lenient, default and
 // shallow depth limits. Checks: the same error code, field path and
-// reason on every input, and the same decoded values when accepted.
+// reason on every input, and the same decoded values when accepted (owning
+// structs, and the event views copied out).
 #include "tcvod/events.hpp"
 #include "tcvod/json/portable_backend.hpp"
 #include "tcvod/json/simdjson_backend.hpp"
@@ -60,6 +61,24 @@ void check(decoders& d, std::string_view body) {
         report("event", ea, eb);
         FUZZ_CHECK(same_error(ea, eb));
         FUZZ_CHECK(ea.code != tcvod::errc::ok || a == b);
+    }
+    {
+        auto a = d.event_simd.decode_event(body);
+        auto b = d.event_portable.decode_event(body);
+        tcvod::field_error ea = a ? tcvod::field_error{} : a.error();
+        tcvod::field_error eb = b ? tcvod::field_error{} : b.error();
+        report("event_view", ea, eb);
+        FUZZ_CHECK(same_error(ea, eb));
+        FUZZ_CHECK(!a || !b || tcvod::to_owned(*a) == tcvod::to_owned(*b));
+    }
+    {
+        auto a = d.event_simd.decode_pull_event_response(body);
+        auto b = d.event_portable.decode_pull_event_response(body);
+        tcvod::field_error ea = a ? tcvod::field_error{} : a.error();
+        tcvod::field_error eb = b ? tcvod::field_error{} : b.error();
+        report("pull_event_response_view", ea, eb);
+        FUZZ_CHECK(same_error(ea, eb));
+        FUZZ_CHECK(!a || !b || tcvod::to_owned(*a) == tcvod::to_owned(*b));
     }
     {
         tcvod::pull_event_response a, b;

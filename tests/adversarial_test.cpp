@@ -181,8 +181,9 @@ TEST(Adversarial, DeepJsonNestingIsRefusedAtTheLimit) {
     auto nested = [](std::size_t n) {
         return R"({"code":0,"message":"","x":)" + std::string(n, '[') + std::string(n, ']') + "}";
     };
-    EXPECT_TRUE(shallow.decode(nested(9u)));
-    auto over = shallow.decode(nested(10u));
+    const std::string nine = nested(9u), ten = nested(10u);  // views need their body alive
+    EXPECT_TRUE(shallow.decode(nine));
+    auto over = shallow.decode(ten);
     ASSERT_FALSE(over);
     EXPECT_EQ(over.error().code, errc::too_deep);
 
@@ -250,10 +251,12 @@ TEST(Adversarial, HugeNumbersAreInvalidNotWrapped) {
               errc::invalid_number);
 
     tcvod::response_decoder responses;
-    auto r = responses.decode(R"({"code":)" + digits + R"(,"message":""})");
+    const std::string as_number = R"({"code":)" + digits + R"(,"message":""})";
+    const std::string as_string = R"({"code":")" + digits + R"(","message":""})";
+    auto r = responses.decode(as_number);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().code, errc::ok);
-    r = responses.decode(R"({"code":")" + digits + R"(","message":""})");
+    r = responses.decode(as_string);
     ASSERT_FALSE(r);
     r = responses.decode(R"({"code":1e400,"message":""})");
     ASSERT_FALSE(r);
@@ -377,7 +380,8 @@ TEST(Adversarial, OneMebibyteJsonBodies) {
     // Escapes all the way: 1 MiB of \u00e9 decodes to half a MiB of UTF-8.
     std::string escaped;
     while (escaped.size() < (std::size_t{1} << 20)) escaped += "\\u00e9";
-    r = responses.decode(R"({"code":0,"message":")" + escaped + "\"}");
+    const std::string escaped_body = R"({"code":0,"message":")" + escaped + "\"}";
+    r = responses.decode(escaped_body);
     ASSERT_TRUE(r) << r.error().message();
     EXPECT_EQ(r->message.size(), escaped.size() / 6 * 2);
 

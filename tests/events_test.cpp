@@ -1,6 +1,7 @@
 #include "tcvod/events.hpp"
 #include "tcvod/response_encode.hpp"
 
+#include "allocation_counter.hpp"
 #include "vectors.hpp"
 
 #include <gtest/gtest.h>
@@ -622,6 +623,8 @@ public:
 
 private:
     bool chance(unsigned n) { return rng_() % n == 0; }
+    // A count below n as a size_t (32 bits on armhf and i686).
+    std::size_t below(std::uint64_t n) { return static_cast<std::size_t>(rng_() % n); }
     std::int64_t integer() {
         switch (rng_() % 3) {
         case 0: return static_cast<std::int64_t>(rng_());
@@ -643,7 +646,7 @@ private:
                                              "不正确", "\xF0\x9F\x98\x80",
                                              ",]",     "http://x/y?a=1&b=2"};
         std::string s;
-        std::size_t n = rng_() % 6;
+        std::size_t n = below(6);
         for (std::size_t i = 0; i < n; ++i) s += pieces[rng_() % std::size(pieces)];
         return s;
     }
@@ -651,12 +654,12 @@ private:
     std::optional<double> opt_decimal() { return chance(2) ? std::optional<double>(decimal()) : std::nullopt; }
     std::optional<std::string> opt_text() { return chance(2) ? std::optional<std::string>(text()) : std::nullopt; }
     std::vector<std::string> texts() {
-        std::vector<std::string> v(rng_() % 3);
+        std::vector<std::string> v(below(3));
         for (auto& s : v) s = text();
         return v;
     }
     std::vector<std::int64_t> integers() {
-        std::vector<std::int64_t> v(rng_() % 3);
+        std::vector<std::int64_t> v(below(3));
         for (auto& n : v) n = integer();
         return v;
     }
@@ -671,9 +674,9 @@ private:
         m.md5 = opt_text();
         m.duration = opt_decimal();
         m.rotate = opt_int();
-        m.video_streams.resize(rng_() % 3);
+        m.video_streams.resize(below(3));
         for (auto& s : m.video_streams) s = {opt_int(), opt_int(), opt_int(), opt_text(), opt_decimal()};
-        m.audio_streams.resize(rng_() % 3);
+        m.audio_streams.resize(below(3));
         for (auto& s : m.audio_streams) s = {opt_int(), opt_int(), opt_text()};
         return m;
     }
@@ -708,7 +711,7 @@ private:
             out.media = media();
             out.fps = opt_decimal();
             out.image_urls = texts();
-            out.img_info.resize(rng_() % 3);
+            out.img_info.resize(below(3));
             for (auto& i : out.img_info) i = {opt_int(), opt_text()};
             out.image_url = texts();
             out.file_id = opt_text();
@@ -718,12 +721,12 @@ private:
             out.web_vtt_url = opt_text();
             out.confidence = opt_decimal();
             out.suggestion = opt_text();
-            out.segments.resize(rng_() % 3);
+            out.segments.resize(below(3));
             for (auto& s : out.segments)
                 s = {opt_decimal(), opt_decimal(), opt_decimal(), opt_text(), opt_text(), opt_int()};
-            out.classifications.resize(rng_() % 3);
+            out.classifications.resize(below(3));
             for (auto& c : out.classifications) c = {text(), opt_decimal()};
-            out.tags.resize(rng_() % 3);
+            out.tags.resize(below(3));
             for (auto& g : out.tags) g = {text(), opt_decimal()};
         }
         return t;
@@ -765,6 +768,238 @@ TEST(EventRoundTrip, DecodeOfEncodeIsIdentity) {
             ASSERT_EQ(decoder.decode_event(body, one).code, errc::ok) << body;
             ASSERT_EQ(one, pulled.content) << body;
         }
+    }
+}
+
+// ---- views: event_view, pull_event_response_view ----------------------------------
+
+const char* const event_bodies[] = {"procedure_state_changed_2_0.json", "procedure_state_changed_3_0.json"};
+const char* const pull_bodies[] = {"pull_event_response.json", "pull_event_response_version_number.json"};
+
+/// PullEvent entries whose eventContent is a JSON string, each with escapes
+/// and with `data` before `eventType` (so each is parsed twice more, by the
+/// decoder's reused nested parsers).
+const std::string nested_pull_body =
+    R"({"code":0,"message":"m\u00e9","eventList":[)"
+    R"({"msgHandle":"h\"1","eventContent":"{\"data\":{\"status\":\"FINISH\",\"fileId\":\"\\u4e0d\",\"message\":\"a\\\\b\",)"
+    R"(\"processTaskList\":[{\"taskType\":\"X\\u0041\",\"status\":\"FAIL\",\"message\":\"\\\"q\\\"\"}]},)"
+    R"(\"eventType\":\"ProcedureStateChanged\",\"version\":\"4.\\u0030\"}"},)"
+    R"({"msgHandle":"h2","eventContent":"{\"data\":{\"status\":\"PROCESSING\",\"fileId\":\"\\u6587\",\"message\":\"c\\\\d\"},)"
+    R"(\"eventType\":\"ProcedureStateChanged\",\"version\":\"4.0\"}"},)"
+    R"({"msgHandle":"h3","eventContent":{"data":{"k":"\u00e9\"","n":[1,2.5]},"eventType":"NewFileUpload","version":"4.0"}}]})";
+
+tcvod::pull_event_response owning_pull(const std::string& body) {
+    tcvod::event_decoder decoder;
+    tcvod::pull_event_response r;
+    auto err = decoder.decode_pull_event_response(body, r);
+    EXPECT_EQ(err.code, errc::ok) << err.message();
+    return r;
+}
+
+TEST(EventViews, EqualTheOwningDecodeOnEveryDocumentedBody) {
+    tcvod::event_decoder decoder;
+    for (const char* name : event_bodies) {
+        std::string body = read_body(name);
+        auto view = decoder.decode_event(body);
+        ASSERT_TRUE(view) << name << ": " << view.error().message();
+        EXPECT_EQ(tcvod::to_owned(*view), decode_event_ok(body)) << name;
+    }
+    for (const char* name : pull_bodies) {
+        std::string body = read_body(name);
+        auto view = decoder.decode_pull_event_response(body);
+        ASSERT_TRUE(view) << name << ": " << view.error().message();
+        EXPECT_EQ(tcvod::to_owned(*view), owning_pull(body)) << name;
+    }
+    // decode_any into views, on every documented body (events or not).
+    for (const char* name :
+         {"procedure_state_changed_2_0.json", "procedure_state_changed_3_0.json", "pull_event_response.json",
+          "pull_event_response_version_number.json", "confirm_event_response.json", "error_4000_invalid_parameter.json",
+          "run_procedure_response.json"}) {
+        std::string body = read_body(name);
+        tcvod::pull_event_response owning;
+        tcvod::pull_event_response_view view;
+        auto a = decoder.decode_any(body, owning);
+        auto b = decoder.decode_any(body, view);
+        ASSERT_EQ(a.has_value(), b.has_value()) << name;
+        if (!a) {
+            EXPECT_EQ(a.error().code, b.error().code) << name;
+            EXPECT_EQ(a.error().path.view(), b.error().path.view()) << name;
+            continue;
+        }
+        EXPECT_EQ(*a, *b) << name;
+        EXPECT_EQ(tcvod::to_owned(view), owning) << name;
+    }
+}
+
+TEST(EventViews, PointIntoTheBodyAndTheDecoder) {
+    // Parsed in place (the padding is there), strings without escapes view the body.
+    std::string body = read_body("procedure_state_changed_2_0.json");
+    body.reserve(body.size() + tcvod::event_decoder::padding);
+    tcvod::event_decoder decoder;
+    auto e = decoder.decode_event(body, body.capacity());
+    ASSERT_TRUE(e) << e.error().message();
+    ASSERT_TRUE(e->procedure_state);
+    const tcvod::procedure_state_changed_view& d = *e->procedure_state;
+    auto in_body = [&](std::string_view s) {
+        return s.data() >= body.data() && s.data() + s.size() <= body.data() + body.size();
+    };
+    EXPECT_TRUE(in_body(e->event_type));
+    EXPECT_TRUE(in_body(d.file_id));
+    ASSERT_EQ(d.process_tasks.size(), 7u);
+    EXPECT_EQ(d.process_tasks[6].output->url_list.size(), 2u);
+    EXPECT_TRUE(in_body(d.process_tasks[6].output->url_list[1]));
+    EXPECT_EQ(d.ai_analyses[0].output->classifications[0].classification, "军事");
+    EXPECT_EQ(d.process_tasks[5].input->time_offset, (std::vector<std::int64_t>{300, 400}));
+    // Lists are views too: a task list iterates as a range of task_view.
+    std::size_t transcodes = 0;
+    for (const tcvod::task_view& t : d.process_tasks) transcodes += t.type == task_type::transcode;
+    EXPECT_EQ(transcodes, 2u);
+}
+
+TEST(EventViews, EscapedStrings) {
+    tcvod::event_decoder decoder;
+    auto e = decoder.decode_event(
+        R"({"version":"4.0","eventType":"Procedure\u0053tateChanged","data":{"status":"FINISH","fileId":"\u4e0d\"x\"",)"
+        R"("message":"a\\b\/c\n","processTaskList":[{"taskType":"Tag","status":"SUCCESS","output":{"tags":[{"tag":"\ud83d\ude00"}]}}]}})");
+    ASSERT_TRUE(e) << e.error().message();
+    EXPECT_EQ(e->event_type, "ProcedureStateChanged");
+    ASSERT_TRUE(e->procedure_state);
+    EXPECT_EQ(e->procedure_state->file_id, "不\"x\"");
+    EXPECT_EQ(e->procedure_state->message, "a\\b/c\n");
+    ASSERT_EQ(e->procedure_state->process_tasks.size(), 1u);
+    ASSERT_EQ(e->procedure_state->process_tasks[0].output->tags.size(), 1u);
+    EXPECT_EQ(e->procedure_state->process_tasks[0].output->tags[0].tag, "\xF0\x9F\x98\x80");
+}
+
+TEST(EventViews, NestedDocumentsAndDataBeforeEventType) {
+    tcvod::event_decoder decoder;
+    auto r = decoder.decode_pull_event_response(nested_pull_body);
+    ASSERT_TRUE(r) << r.error().message();
+    ASSERT_EQ(r->events.size(), 3u);
+    EXPECT_EQ(r->message, "mé");
+    EXPECT_EQ(r->events[0].msg_handle, "h\"1");
+    const tcvod::event_view& first = r->events[0].content;
+    EXPECT_EQ(first.version, "4.0");
+    ASSERT_TRUE(first.procedure_state);
+    EXPECT_TRUE(first.data_json.empty());
+    EXPECT_EQ(first.procedure_state->file_id, "不");
+    EXPECT_EQ(first.procedure_state->message, "a\\b");
+    ASSERT_EQ(first.procedure_state->process_tasks.size(), 1u);
+    EXPECT_EQ(first.procedure_state->process_tasks[0].type, task_type::other);
+    EXPECT_EQ(first.procedure_state->process_tasks[0].other_type, "XA");
+    EXPECT_EQ(first.procedure_state->process_tasks[0].message, "\"q\"");
+    // The second entry reused the nested parsers: the first one's strings
+    // were kept elsewhere.
+    const tcvod::event_view& second = r->events[1].content;
+    ASSERT_TRUE(second.procedure_state);
+    EXPECT_EQ(second.procedure_state->file_id, "文");
+    EXPECT_EQ(second.procedure_state->message, "c\\d");
+    EXPECT_EQ(r->events[2].content.data_json, R"({"k":"é\"","n":[1,2.5]})");
+    EXPECT_EQ(tcvod::to_owned(*r), owning_pull(nested_pull_body));
+
+    // A callback body whose `data` comes first, as a view.
+    std::string body =
+        R"({"data":{"status":"FINISH","fileId":"\u0031","processTaskList":[{"status":"SUCCESS",)"
+        R"("output":{"imageUrl":"u\/v"},"taskType":"CoverBySnapshot"}]},"eventType":"ProcedureStateChanged",)"
+        R"("version":"4.0"})";
+    auto e = decoder.decode_event(body);
+    ASSERT_TRUE(e) << e.error().message();
+    ASSERT_TRUE(e->procedure_state);
+    EXPECT_EQ(e->procedure_state->file_id, "1");
+    ASSERT_EQ(e->procedure_state->process_tasks.size(), 1u);
+    ASSERT_EQ(e->procedure_state->process_tasks[0].output->image_url.size(), 1u);
+    EXPECT_EQ(e->procedure_state->process_tasks[0].output->image_url[0], "u/v");
+    EXPECT_EQ(tcvod::to_owned(*e), decode_event_ok(body));
+}
+
+TEST(EventViews, ValidUntilTheDecoderIsUsedAgain) {
+    tcvod::event_decoder decoder;
+    {
+        // Decode A (large, nested, escaped) and keep nothing of it.
+        std::string a = nested_pull_body;
+        ASSERT_TRUE(decoder.decode_pull_event_response(a));
+        std::string a2 = read_body("procedure_state_changed_2_0.json");
+        ASSERT_TRUE(decoder.decode_event(a2));
+    }
+    // Then B: its views are B's, whatever A left in the decoder's buffers.
+    std::string b = R"({"code":0,"message":"","eventList":[{"msgHandle":"only","eventContent":)"
+                    R"("{\"version\":\"4\",\"eventType\":\"ProcedureStateChanged\",\"data\":{\"status\":\"FINISH\",)"
+                    R"(\"fileId\":\"\\u0042\",\"drm\":{\"edkList\":[\"e1\",\"e\\u0032\"]}}}"}]})";
+    auto r = decoder.decode_pull_event_response(b);
+    ASSERT_TRUE(r) << r.error().message();
+    ASSERT_EQ(r->events.size(), 1u);
+    EXPECT_EQ(r->events[0].msg_handle, "only");
+    const auto& d = r->events[0].content.procedure_state;
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->file_id, "B");
+    ASSERT_TRUE(d->drm);
+    ASSERT_EQ(d->drm->edk_list.size(), 2u);
+    EXPECT_EQ(d->drm->edk_list[1], "e2");
+    EXPECT_EQ(tcvod::to_owned(*r), owning_pull(b));
+    // An error leaves no views behind but does not break the next decode.
+    EXPECT_FALSE(decoder.decode_event(R"({"version":"4.0"})"));
+    auto again = decoder.decode_pull_event_response(b);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(tcvod::to_owned(*again), owning_pull(b));
+}
+
+TEST(EventViews, NoAllocationAfterWarmUp) {
+    if (!counting_allocations) GTEST_SKIP() << "operator new belongs to the sanitizer";
+    tcvod::event_decoder decoder;
+    std::vector<std::string> events, pulls;
+    for (const char* name : event_bodies) events.push_back(read_body(name));
+    events.push_back(
+        R"({"data":{"status":"FINISH","fileId":"\u0031"},"eventType":"ProcedureStateChanged","version":"4.0"})");
+    events.push_back(R"({"version":"4.0","eventType":"NewFileUpload","data":{"a":[1,{"b":"\u00e9"}]}})");
+    for (const char* name : pull_bodies) pulls.push_back(read_body(name));
+    pulls.push_back(nested_pull_body);
+    for (int round = 0; round < 2; ++round) {
+        for (const std::string& body : events) {
+            ASSERT_TRUE(decoder.decode_event(body));  // warm-up (round 0): sizes the buffers
+            allocation_meter meter;
+            auto e = decoder.decode_event(body);
+            EXPECT_EQ(meter.count(), 0u) << body.substr(0, 60);
+            ASSERT_TRUE(e);
+        }
+        for (const std::string& body : pulls) {
+            ASSERT_TRUE(decoder.decode_pull_event_response(body));
+            allocation_meter meter;
+            auto r = decoder.decode_pull_event_response(body);
+            EXPECT_EQ(meter.count(), 0u) << body.substr(0, 60);
+            ASSERT_TRUE(r);
+            tcvod::pull_event_response_view any;
+            meter = allocation_meter();
+            auto kind = decoder.decode_any(body, any);
+            EXPECT_EQ(meter.count(), 0u) << body.substr(0, 60);
+            ASSERT_TRUE(kind);
+        }
+    }
+    // In place, with the padding after the body.
+    std::string padded = events[0];
+    padded.reserve(padded.size() + tcvod::event_decoder::padding);
+    ASSERT_TRUE(decoder.decode_event(padded, padded.capacity()));
+    allocation_meter meter;
+    auto e = decoder.decode_event(padded, padded.capacity());
+    EXPECT_EQ(meter.count(), 0u);
+    ASSERT_TRUE(e);
+    // The owning form reuses the capacity of the struct it fills.
+    tcvod::event owning;
+    ASSERT_EQ(decoder.decode_event(events[0], owning).code, errc::ok);
+    meter = allocation_meter();
+    ASSERT_EQ(decoder.decode_event(events[0], owning).code, errc::ok);
+    EXPECT_EQ(meter.count(), 0u);
+}
+
+TEST(EventViews, RandomBodiesEqualTheOwningDecode) {
+    random_events generate(11);
+    tcvod::event_decoder decoder;
+    std::string body;
+    for (int i = 0; i < 500; ++i) {
+        tcvod::pull_event_response r = generate.response();
+        tcvod::encode_pull_event_response(r, body);
+        auto view = decoder.decode_pull_event_response(body);
+        ASSERT_TRUE(view) << body << " -> " << view.error().message();
+        ASSERT_EQ(tcvod::to_owned(*view), r) << body;
     }
 }
 

@@ -474,7 +474,8 @@ TEST(ResponseEncode, DocumentedShape) {
 
 TEST(ResponseEncode, ViewsEncodeLikeOwners) {
     tcvod::response_decoder decoder;
-    auto view = decoder.decode(read_body("error_4100_auth_failure.json"));
+    const std::string body = read_body("error_4100_auth_failure.json");  // views need the body alive
+    auto view = decoder.decode(body);
     ASSERT_TRUE(view);
     std::string from_view, from_owner;
     tcvod::encode_response(*view, from_view);
@@ -492,9 +493,9 @@ std::string random_utf8(std::mt19937_64& rng) {
                                          "\\u0041", "(100004)", "\xEF\xBF\xBF",
                                          ""};
     std::string s;
-    std::size_t n = rng() % 12;
+    auto n = static_cast<std::size_t>(rng() % 12);  // size_t: 32 bits on armhf and i686
     for (std::size_t i = 0; i < n; ++i) {
-        std::size_t k = rng() % std::size(pieces);
+        auto k = static_cast<std::size_t>(rng() % std::size(pieces));
         if (k + 1 == std::size(pieces))
             s.push_back('\0');
         else

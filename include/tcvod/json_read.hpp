@@ -28,11 +28,13 @@
 #include "tcvod/error.hpp"
 #include "tcvod/json_write.hpp"
 
+#include <cfloat>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -348,9 +350,34 @@ struct integer_rules {
     bool allow_integral = false;  // 10.0 or 1e3 as well as 10
 };
 
+/// The common case of an integer token, without classify_number and
+/// from_chars: an optional '-' and 1 to 18 digits, no leading zero. False
+/// for anything else (the caller then takes the general path), and always
+/// when optimizing for size (firmware: the general path alone is smaller).
+inline bool parse_small_integer(std::string_view t, std::int64_t& out) noexcept {
+#ifdef __OPTIMIZE_SIZE__
+    (void)t;
+    (void)out;
+    return false;
+#else
+    std::size_t i = !t.empty() && t[0] == '-' ? 1 : 0;
+    std::size_t digits = t.size() - i;
+    if (digits == 0 || digits > 18 || (t[i] == '0' && digits > 1)) return false;
+    std::int64_t value = 0;
+    for (; i < t.size(); ++i) {
+        unsigned d = static_cast<unsigned>(static_cast<unsigned char>(t[i])) - '0';
+        if (d > 9) return false;
+        value = value * 10 + static_cast<std::int64_t>(d);
+    }
+    out = t[0] == '-' ? -value : value;
+    return true;
+#endif
+}
+
 /// A number token (or numeric string) as int64, with a precise error.
 inline bool parse_integer_text(json_context& ctx, std::string_view text, const json_path& path,
                                const integer_rules& rules, std::int64_t& out) {
+    if (parse_small_integer(text, out)) return true;
     number_kind kind = classify_number(text);
     if (kind == number_kind::invalid) return ctx.fail(errc::invalid_number, path, "must be an integer");
     if (kind == number_kind::integer) {
@@ -369,7 +396,46 @@ inline bool parse_integer_text(json_context& ctx, std::string_view text, const j
     }
 }
 
+/// The common case of a decimal token, without classify_number and
+/// from_chars: an optional '-', 1 to 15 digits with no leading zero, an
+/// optional fraction of at most 15 digits in all, no exponent. The digits
+/// (below 2^53) and the power of ten (at most 10^15) are exact doubles, so
+/// one division rounds correctly, as from_chars does (Clinger's fast path).
+/// False for anything else, where double arithmetic is not plain IEEE, and
+/// when optimizing for size.
+inline bool parse_small_decimal(std::string_view t, double& out) noexcept {
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0 && !defined(__OPTIMIZE_SIZE__)
+    if (!std::numeric_limits<double>::is_iec559) return false;
+    static constexpr double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool negative = !t.empty() && t[0] == '-';
+    std::size_t i = negative ? 1 : 0, n = t.size();
+    std::uint64_t mantissa = 0;
+    std::size_t digits = 0, fraction = 0;
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t start = i;
+    while (i < n && is_digit(t[i])) mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i++] - '0');
+    digits = i - start;
+    if (digits == 0 || (t[start] == '0' && digits > 1)) return false;
+    if (i < n && t[i] == '.') {
+        std::size_t frac_start = ++i;
+        while (i < n && is_digit(t[i])) mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i++] - '0');
+        fraction = i - frac_start;
+        if (fraction == 0) return false;
+    }
+    if (i != n || digits + fraction > 15) return false;
+    double value = static_cast<double>(mantissa) / powers[fraction];
+    out = negative ? -value : value;
+    return true;
+#else
+    (void)t;
+    (void)out;
+    return false;
+#endif
+}
+
 inline bool parse_decimal_text(json_context& ctx, std::string_view text, const json_path& path, double& out) {
+    if (parse_small_decimal(text, out)) return true;
     if (classify_number(text) == number_kind::invalid) return ctx.fail(errc::invalid_number, path, "must be a number");
     auto r = std::from_chars(text.data(), text.data() + text.size(), out);
     if (r.ec == std::errc::result_out_of_range || !std::isfinite(out))
@@ -535,6 +601,51 @@ private:
     std::uint64_t bits_ = 0;
 };
 
+/// memcmp(a, b, n) == 0 for short member names, inline: two overlapping
+/// 8-byte (or 4-byte) loads from each side instead of a library call
+/// (memcmp itself when optimizing for size).
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+#ifdef __OPTIMIZE_SIZE__
+    return std::memcmp(a, b, n) == 0;
+#else
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, a, 8);
+        std::memcpy(&b0, b, 8);
+        std::memcpy(&a1, a + n - 8, 8);
+        std::memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        std::uint32_t a0, a1, b0, b1;
+        std::memcpy(&a0, a, 4);
+        std::memcpy(&b0, b, 4);
+        std::memcpy(&a1, a + n - 4, 4);
+        std::memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+#endif
+}
+
+/// Index of `key` in `names`, or N. Members mostly arrive in the order of
+/// `names`, so the search starts at `hint` (after the previous match) and
+/// wraps around.
+template <std::size_t N>
+std::size_t find_name(const std::string_view (&names)[N], std::string_view key, std::size_t hint) noexcept {
+    for (std::size_t k = 0; k < N; ++k) {
+        std::size_t i = hint + k < N ? hint + k : hint + k - N;
+        const std::string_view& name = names[i];
+        if (name.size() == key.size() && same_bytes(name.data(), key.data(), key.size())) return i;
+    }
+    return N;
+}
+
 /// Iterates an object's members: `on_member(index, value, path)` for
 /// known names (duplicates are an error), walk_value for the others.
 template <std::size_t N, class V, class OnMember>
@@ -547,12 +658,12 @@ bool for_each_member(json_context& ctx, V& v, const json_path& path, std::size_t
         return ctx.fail(errc::wrong_type, path, path.is_root() ? "body must be a JSON object" : "must be an object");
     if (!ctx.enter(depth, path)) return false;
     json_path last = path;
+    std::size_t hint = 0;
     json_error e = v.for_each_field([&](std::string_view key, V& field) {
         last = json_path(path, key);
-        std::size_t index = N;
-        for (std::size_t i = 0; i < N; ++i)
-            if (names[i] == key) index = i;
+        std::size_t index = find_name(names, key, hint);
         if (index == N) return walk_value(ctx, field, last, depth + 1, nullptr);
+        hint = index + 1 == N ? 0 : index + 1;
         if (!seen.mark(index)) return ctx.fail(errc::duplicate_key, last, "appears more than once");
         return on_member(index, field, static_cast<const json_path&>(last));
     });

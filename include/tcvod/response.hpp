@@ -43,6 +43,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -104,6 +105,13 @@ public:
         if (e.code != errc::ok) return e;
         return out;
     }
+
+    /// Views may point into the body: a temporary std::string would leave
+    /// them dangling (the portable backend reads the body in place).
+    template <class S, class = std::enable_if_t<std::is_same<S, std::string>::value>>
+    result<response_view> decode(S&& temporary) = delete;
+    template <class S, class = std::enable_if_t<std::is_same<S, std::string>::value>>
+    result<response_view> decode(S&& temporary, std::size_t capacity) = delete;
 
     /// Into an owning response, reusing its capacity. Returns the error
     /// (errc::ok on success); `out` is unspecified after an error.
