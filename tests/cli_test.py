@@ -144,6 +144,12 @@ class SignErrors(unittest.TestCase):
         self.assert_usage(['frobnicate'])
         self.assert_usage([])
 
+    def test_slash_arguments_are_not_flags(self):
+        # CLI11 takes /region for --region on Windows unless told not to.
+        rc, out, err = sign(['/region', 'bj'] + SINGLE)
+        self.assertEqual((rc, out), (1, ''))
+        self.assertIn("expected NAME=VALUE, got '/region'", err)
+
     def test_invalid_requests_exit_2_with_field_paths(self):
         rc, out, err = sign(['inputType=MultiFile', 'fileList.0.id=1', 'fileList.2.id=3', 'file.id=4',
                              'procedure=', 'priority=11', 'notifyMode=Sometimes', 'pull.fileMd5=xyz'])

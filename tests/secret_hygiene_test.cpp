@@ -22,7 +22,9 @@
 #include <string>
 #include <vector>
 
+#ifndef _WIN32
 #include <sys/wait.h>
+#endif
 
 namespace {
 
@@ -225,6 +227,9 @@ TEST(SecretHygiene, FormattersMaskTheSecretIdAndRedactTheToken) {
 }
 
 // ---- the command-line tool ---------------------------------------------------------
+// Run through a POSIX shell (std::system, WEXITSTATUS): not on Windows, where
+// CI stage 28 runs tests/cli_test.py against the tool instead.
+#ifndef _WIN32
 
 struct tool_run {
     int exit_code = -1;
@@ -299,5 +304,7 @@ TEST(SecretHygiene, ToolOutputsNeverContainTheKey) {
     EXPECT_EQ(body.exit_code, 0);
     EXPECT_FALSE(body.out.empty());
 }
+
+#endif  // _WIN32
 
 }  // namespace

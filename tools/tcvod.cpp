@@ -17,9 +17,24 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
+
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <fcntl.h>
+#include <io.h>
+#include <windows.h>
+// shellapi.h needs windows.h first
+#include <shellapi.h>
+#endif
 
 namespace {
 
@@ -196,12 +211,42 @@ CLI::App* add_decode(CLI::App& app, const char* name, const char* description, c
     return cmd;
 }
 
-/// argv for CLI11, which wants it reversed. `help` is `--help`, and `--flag=`
-/// keeps meaning an empty value (CLI11 would take the next argument).
-std::vector<std::string> arguments(int argc, char** argv) {
+/// The arguments after the program name, in UTF-8. On Windows argv is in the
+/// ANSI code page (a value such as 视频 arrives as "??"), so they are taken from
+/// the UTF-16 command line there, split by CommandLineToArgvW (the C runtime's
+/// rules but for rare corner cases of quotes).
+std::vector<std::string> command_line(int argc, char** argv) {
     std::vector<std::string> args;
-    for (int i = argc - 1; i >= 1; --i) {
-        std::string arg = argv[i];
+#ifdef _WIN32
+    static_cast<void>(argc);
+    static_cast<void>(argv);
+    struct local_free {
+        void operator()(LPWSTR* p) const { LocalFree(p); }
+    };
+    int count = 0;
+    std::unique_ptr<LPWSTR, local_free> wide(CommandLineToArgvW(GetCommandLineW(), &count));
+    if (!wide) throw std::runtime_error("cannot read the command line");
+    for (int i = 1; i < count; ++i) {
+        const wchar_t* arg = wide.get()[i];
+        int size = WideCharToMultiByte(CP_UTF8, 0, arg, -1, nullptr, 0, nullptr, nullptr);  // with the NUL
+        std::string utf8(size > 0 ? static_cast<std::size_t>(size) : 1u, '\0');
+        if (size > 0) WideCharToMultiByte(CP_UTF8, 0, arg, -1, &utf8[0], size, nullptr, nullptr);
+        utf8.pop_back();
+        args.push_back(std::move(utf8));
+    }
+#else
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+#endif
+    return args;
+}
+
+/// The arguments for CLI11, which wants them reversed. `help` is `--help`,
+/// and `--flag=` keeps meaning an empty value (CLI11 would take the next
+/// argument).
+std::vector<std::string> arguments(const std::vector<std::string>& given) {
+    std::vector<std::string> args;
+    for (auto it = given.rbegin(); it != given.rend(); ++it) {
+        std::string arg = *it;
         if (arg.size() > 3 && arg.rfind("--", 0) == 0 && arg.find('=') == arg.size() - 1) {
             args.emplace_back();
             arg.pop_back();
@@ -246,6 +291,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("tcvod ") + TCVOD_VERSION_STRING);
     app.require_subcommand(0, 1);
     app.allow_extras();
+    app.allow_windows_style_options(false);  // CLI11's default on Windows: /region would be --region
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // --flag a --flag b: b
 
     sign_flags sign;
@@ -268,7 +314,7 @@ int run(int argc, char** argv) {
         return message;
     };
     try {
-        app.parse(arguments(argc, argv));
+        app.parse(arguments(command_line(argc, argv)));
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         std::string message = leftover();
@@ -290,6 +336,14 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef _WIN32
+    // The same bytes as elsewhere: no "\n" -> "\r\n" on stdout and stderr,
+    // and stdin read as it is (text mode would turn "\r\n" into "\n" and
+    // end the input at a Ctrl-Z byte).
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+#endif
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {  // a CLI11 construction error, out of memory
