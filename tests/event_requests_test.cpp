@@ -207,9 +207,9 @@ TEST(EventRequestRoundTrip, RandomHandles) {
     static const char* const pieces[] = {"a", "Z", "0", " ", "+", "&", "=", "%", "/", "?", "#", "é", "不", "_", "."};
     for (int i = 0; i < 500; ++i) {
         tcvod::confirm_event_request r;
-        r.msg_handles.resize(1 + rng() % 25);
+        r.msg_handles.resize(static_cast<std::size_t>(1 + rng() % 25));  // size_t: 32 bits on armhf, i686
         for (auto& h : r.msg_handles) {
-            std::size_t n = 1 + rng() % 8;
+            auto n = static_cast<std::size_t>(1 + rng() % 8);
             for (std::size_t k = 0; k < n; ++k) h += pieces[rng() % std::size(pieces)];
         }
         auto common = doc_common();

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string_view>
@@ -206,9 +207,30 @@ private:
         // (9.0e9 s) on, doubles are at least 1.9 us apart: every one is
         // within half a step of its nearest microsecond.
         constexpr std::int64_t exact_limit = std::int64_t{1} << 53;
-        if (units < exact_limit && static_cast<double>(units) / static_cast<double>(units_per_second) != magnitude)
-            return invalid_units;
+        if (units < exact_limit && units_to_double(units) != magnitude) return invalid_units;
         return negative ? -units : units;
+    }
+
+    // units / 10^6, correctly rounded (units < 2^53). Where floating point
+    // is evaluated wider than double (x87: i686 without -mfpmath=sse,
+    // FLT_EVAL_METHOD 2), the quotient is rounded twice, to 64 and then 53
+    // bits, and comes out a neighbour of the right double for about 1 valid
+    // offset in 4,000 (and, kept in a register, it equalled no double with a
+    // fraction: time_offset(0.1) was invalid on i686). There strtod reads
+    // "<units>e-6" instead: correctly rounded, and with no decimal point the
+    // locale does not matter.
+    static double units_to_double(std::int64_t units) noexcept {
+#if defined(__FLT_EVAL_METHOD__) && __FLT_EVAL_METHOD__ != 0 && __FLT_EVAL_METHOD__ != 1
+        char text[max_formatted_number_chars + 4];
+        std::size_t n = detail::format_uint64(static_cast<std::uint64_t>(units), text);
+        text[n++] = 'e';
+        text[n++] = '-';
+        text[n++] = '6';
+        text[n] = '\0';
+        return std::strtod(text, nullptr);
+#else
+        return static_cast<double>(units) / static_cast<double>(units_per_second);
+#endif
     }
 
     std::int64_t units_ = 0;
