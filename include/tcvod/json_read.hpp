@@ -707,24 +707,6 @@ bool decode_root_object(json_context& ctx, typename Backend::parser& parser, con
     return true;
 }
 
-/// Parses `text` (a nested JSON document: a string's contents, or JSON
-/// captured earlier) with its own parser (and padded copy when the backend
-/// reads past the end); errors carry paths under `base`.
-template <class Backend, class DecodeRoot>
-bool decode_nested_document(json_context& ctx, typename Backend::parser& parser, std::string& buffer,
-                            std::string_view text, const json_path& base, DecodeRoot&& decode_root) {
-    const char* data = text.data();
-    std::size_t capacity = text.size();
-    if (Backend::padding != 0) {
-        buffer.assign(text.data(), text.size());
-        buffer.resize(text.size() + Backend::padding, ' ');
-        data = buffer.data();
-        capacity = buffer.size();
-    }
-    return decode_root_object<Backend>(ctx, parser, data, text.size(), capacity, base, "must hold a JSON object",
-                                       "has content after the JSON value", decode_root);
-}
-
 /// Decodes a whole body: size limit, lenient rewriting, the root object,
 /// nothing after it. In strict mode, a failure on a body with a trailing
 /// comma is reported as errc::trailing_comma.
