@@ -175,7 +175,7 @@ struct portable_json_backend {
             const char* p = cur_ + 1;
             if (!escaped) {
                 out = std::string_view(p, static_cast<std::size_t>(close - p));
-                cur_ = close + 1;
+                cur_ = close < end_ ? close + 1 : end_;  // (the first pass saw it closed)
                 return json_error::success;
             }
             char* dst = strings_.get() + strings_used_;
@@ -220,7 +220,7 @@ struct portable_json_backend {
             std::size_t n = static_cast<std::size_t>(dst - start);
             strings_used_ += n;
             out = std::string_view(start, n);
-            cur_ = close + 1;
+            cur_ = close < end_ ? close + 1 : end_;  // (the first pass saw it closed)
             return json_error::success;
         }
 
@@ -354,7 +354,7 @@ struct portable_json_backend {
                 bool escaped = false;
                 const char* key_start = p.cur_;
                 const char* key_end = p.string_end(escaped);
-                p.cur_ = key_end + 1;
+                p.cur_ = key_end < p.end_ ? key_end + 1 : p.end_;
                 p.skip_space();
                 if (p.peek() != ':') return json_error::tape;  // no colon after the key
                 ++p.cur_;
