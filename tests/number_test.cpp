@@ -134,9 +134,7 @@ TEST(Number, ParseOffsetIsStrict) {
 // The double nearest to units / 10^6. strtod rounds correctly everywhere;
 // units / 1e6 does not on x87 (i686, CI stage 27), where it is rounded
 // twice, to 64 and then 53 bits, and misses for about 1 value in 4,000.
-double nearest_double(std::int64_t units) {
-    return std::strtod((std::to_string(units) + "e-6").c_str(), nullptr);
-}
+double nearest_double(std::int64_t units) { return std::strtod((std::to_string(units) + "e-6").c_str(), nullptr); }
 
 TEST(Number, OffsetTextRoundTrips) {
     for (std::int64_t units : {std::int64_t{0}, std::int64_t{1}, std::int64_t{-1}, std::int64_t{100000},
