@@ -743,6 +743,18 @@ struct procedure_state_keys {
     };
 };
 
+/// read_text with null meaning empty (`fileId` of both layouts).
+template <class V, class Text>
+bool read_plain_text(json_context& ctx, V& v, const json_path& path, Text& out) {
+    bool null = false;
+    if (!is_null_value(ctx, v, path, null)) return false;
+    if (null) {
+        out = {};
+        return true;
+    }
+    return read_text(ctx, v, path, out);
+}
+
 template <class V>
 bool read_procedure_state(json_context& ctx, V& v, const json_path& path, std::size_t depth,
                           procedure_state_changed_view& out) {
@@ -755,15 +767,7 @@ bool read_procedure_state(json_context& ctx, V& v, const json_path& path, std::s
             return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
         case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
         case k::message: return read_plain_string(ctx, f, p, out.message);
-        case k::file_id: {
-            bool null = false;
-            if (!is_null_value(ctx, f, p, null)) return false;
-            if (null) {
-                out.file_id = {};
-                return true;
-            }
-            return read_text(ctx, f, p, out.file_id);
-        }
+        case k::file_id: return read_plain_text(ctx, f, p, out.file_id);
         case k::meta_data:
             return read_optional_object(ctx, f, p, out.meta_data,
                                         [&](media_info_view& m) { return read_media(ctx, f, p, depth + 1, m); });
@@ -809,15 +813,7 @@ bool read_procedure_state_v3(json_context& ctx, V& v, const json_path& path, std
             return read_enumerated(ctx, f, p, procedure_status_from_wire, "must be PROCESSING or FINISH", out.status);
         case k::err_code: return read_plain_integer(ctx, f, p, out.err_code);
         case k::message: return read_plain_string(ctx, f, p, out.message);
-        case k::file_id: {
-            bool null = false;
-            if (!is_null_value(ctx, f, p, null)) return false;
-            if (null) {
-                out.file_id = {};
-                return true;
-            }
-            return read_text(ctx, f, p, out.file_id);
-        }
+        case k::file_id: return read_plain_text(ctx, f, p, out.file_id);
         case k::file_name: return read_plain_string(ctx, f, p, out.file_name);
         default: return read_plain_string(ctx, f, p, out.file_url);
         }
